@@ -8,6 +8,7 @@ Offsets are character offsets into the *cleaned* article text.
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -108,7 +109,7 @@ class RiskEvent(_Model):
         None, description="For a sector-level event with no named subject, the category"
     )
     authority: str | None = Field(None, description="Entity id of the acting regulator/police")
-    date: date | None = None
+    date: datetime.date | None = None  # the field shadows the type name here
     amount_cny: float | None = Field(None, ge=0)
     location: str | None = None
     trigger: str = Field("", description="The word that signalled the event")
