@@ -1,0 +1,267 @@
+"""The shipped lexicon: names of institutions, platforms, regulators and technologies.
+
+The data lives in ``fintech_kg/data/lexicon/`` as TSV files (``name, type, aliases,
+attributes, needs_context``), plus ``collectives.tsv`` (BAT -> members) and
+``stopnames.txt`` (strings that contain a name but are not it, e.g. 中国银行业). Generated
+files (from public lists, by ``bench/build_lexicon.py``) load first; hand-curated files load
+after them and win: a canonical name seen again merges aliases and attributes, its type is
+the later one's.
+
+Matching runs one Aho-Corasick automaton over the *folded* text (full-width ASCII to ASCII,
+A-Z to a-z; one character for one, so offsets stay valid) and keeps leftmost-longest,
+non-overlapping hits.
+
+Example::
+
+    >>> lexicon = load_lexicon()
+    >>> lexicon.entries["中国工商银行"].type
+    <EntityType.BANK: 'Bank'>
+    >>> [(h.start, h.end, h.entry.name) for h in lexicon.find(fold("工行和BAT"))]
+    [(0, 2, '中国工商银行'), (3, 6, 'BAT')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+import ahocorasick
+
+from fintech_kg.errors import FintechKGError
+from fintech_kg.vocabulary import EntityType
+
+__all__ = [
+    "GENERATED_FILES",
+    "HAND_FILES",
+    "Lexicon",
+    "LexiconEntry",
+    "LexiconError",
+    "LexiconHit",
+    "fold",
+    "load_generic_words",
+    "load_lexicon",
+]
+
+GENERATED_FILES = ("p2p_platforms.tsv", "nfra_institutions.tsv", "nfra_regulators.tsv")
+HAND_FILES = (
+    "financial_institutions.tsv",
+    "banks.tsv",
+    "regulators.tsv",
+    "tech_companies.tsv",
+    "technologies.tsv",
+)
+_COLUMNS = ("name", "type", "aliases", "attributes", "needs_context")
+
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
+_FOLD[0x3000] = ord(" ")
+
+
+def fold(text: str) -> str:
+    """Fold full-width ASCII to ASCII and upper to lower case, keeping the length.
+
+    Example: ``fold("ＢＡＴ与P2P")`` -> ``'bat与p2p'``
+    """
+    return text.translate(_FOLD)
+
+
+class LexiconError(FintechKGError):
+    """A lexicon data file is malformed; names the file and line."""
+
+
+@dataclass(slots=True)
+class LexiconEntry:
+    """One canonical name with its type, aliases and facts.
+
+    ``members`` is set for collectives (BAT); ``needs_context`` marks names that are also
+    ordinary words and fire only with context (see :mod:`fintech_kg.extraction.entities`).
+    """
+
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
+    needs_context: bool = False
+    members: tuple[str, ...] = ()
+    source: str = ""
+
+
+class LexiconHit(NamedTuple):
+    """A match of a lexicon surface in folded text; ``entry`` is None for a stop name."""
+
+    start: int
+    end: int
+    entry: LexiconEntry | None
+    needs_context: bool
+
+
+class Lexicon:
+    """Entries by canonical name and a compiled matcher over all their surfaces."""
+
+    def __init__(self, entries: dict[str, LexiconEntry], stopnames: list[str]) -> None:
+        self.entries = entries
+        self._automaton = ahocorasick.Automaton()
+        surfaces: dict[str, tuple[LexiconEntry | None, bool]] = {}
+        entry: LexiconEntry | None
+        for entry in entries.values():
+            for surface in (entry.name, *entry.aliases):
+                key = fold(surface)
+                if key:
+                    surfaces[key] = (entry, entry.needs_context)
+        for name in stopnames:
+            surfaces[fold(name)] = (None, False)
+        for key, (entry, needs_context) in surfaces.items():
+            self._automaton.add_word(key, (len(key), entry, needs_context))
+        self._automaton.make_automaton()
+        self.surface_count = len(surfaces)
+
+    def find(self, folded: str) -> list[LexiconHit]:
+        """Leftmost-longest, non-overlapping hits in ``folded`` (see :func:`fold`).
+
+        An ASCII name only matches as a whole word ("AI" not inside "MAIL").
+        """
+        candidates = [
+            LexiconHit(end + 1 - length, end + 1, entry, ctx)
+            for end, (length, entry, ctx) in self._automaton.iter(folded)
+        ]
+        candidates.sort(key=lambda hit: (hit.start, hit.start - hit.end))
+        hits: list[LexiconHit] = []
+        last_end = 0
+        for hit in candidates:
+            if hit.start < last_end or not _word_bounded(folded, hit.start, hit.end):
+                continue
+            hits.append(hit)
+            last_end = hit.end
+        return hits
+
+    def surface_entries(self) -> Iterator[tuple[str, LexiconEntry]]:
+        """Every (surface, entry) pair, canonical names first; for tests and reports."""
+        for entry in self.entries.values():
+            yield entry.name, entry
+            for alias in entry.aliases:
+                yield alias, entry
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    if _is_ascii_alnum(text[start]) and start > 0 and _is_ascii_alnum(text[start - 1]):
+        return False
+    return not (_is_ascii_alnum(text[end - 1]) and end < len(text) and _is_ascii_alnum(text[end]))
+
+
+def _nfkc(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def _data_lines(filename: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, tab-separated cells) of a data file, skipping comments and the header."""
+    text = resources.files("fintech_kg.data.lexicon").joinpath(filename).read_text("utf-8")
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        yield number, line.split("\t")
+
+
+def _parse_entry(filename: str, number: int, cells: list[str]) -> LexiconEntry:
+    where = f"lexicon file {filename}:{number}"
+    if len(cells) != len(_COLUMNS):
+        raise LexiconError(
+            f"{where}: expected {len(_COLUMNS)} tab-separated columns "
+            f"({', '.join(_COLUMNS)}), found {len(cells)}"
+        )
+    name, type_, aliases, attributes, needs_context = cells
+    try:
+        entity_type = EntityType(type_)
+    except ValueError:
+        allowed = ", ".join(t.value for t in EntityType)
+        raise LexiconError(f"{where}: unknown type {type_!r}; use one of {allowed}") from None
+    if needs_context not in ("0", "1"):
+        raise LexiconError(f"{where}: needs_context must be 0 or 1, not {needs_context!r}")
+    attrs: dict[str, str] = {}
+    for pair in filter(None, attributes.split(";")):
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise LexiconError(f"{where}: attribute {pair!r} is not key=value")
+        attrs[key.strip()] = value.strip()
+    if not _nfkc(name):
+        raise LexiconError(f"{where}: empty name")
+    return LexiconEntry(
+        name=_nfkc(name),
+        type=entity_type,
+        aliases=[_nfkc(a) for a in aliases.split("|") if _nfkc(a)],
+        attributes=attrs,
+        needs_context=needs_context == "1",
+        source=filename,
+    )
+
+
+def _merge(entries: dict[str, LexiconEntry], entry: LexiconEntry) -> None:
+    known = entries.get(entry.name)
+    if known is None:
+        entries[entry.name] = entry
+        return
+    known.type = entry.type
+    known.aliases = list(dict.fromkeys([*known.aliases, *entry.aliases]))
+    known.attributes = {**known.attributes, **entry.attributes}
+    known.needs_context = entry.needs_context
+    known.source = entry.source
+
+
+def _load_collectives(entries: dict[str, LexiconEntry]) -> None:
+    for number, cells in _data_lines("collectives.tsv"):
+        if len(cells) != 3:
+            raise LexiconError(
+                f"lexicon file collectives.tsv:{number}: expected 3 columns (name, members, "
+                f"aliases), found {len(cells)}"
+            )
+        name, members, aliases = (_nfkc(c) for c in cells)
+        member_names = tuple(m for m in members.split("|") if m)
+        unknown = [m for m in member_names if m not in entries]
+        if unknown:
+            raise LexiconError(
+                f"lexicon file collectives.tsv:{number}: members {unknown} are not canonical "
+                "names of the lexicon; add them or fix the spelling"
+            )
+        entries[name] = LexiconEntry(
+            name=name,
+            type=EntityType.TECH_COMPANY,
+            aliases=[a for a in aliases.split("|") if a],
+            attributes={"kind": "collective", "members": "|".join(member_names)},
+            members=member_names,
+            source="collectives.tsv",
+        )
+
+
+@cache
+def load_generic_words() -> frozenset[str]:
+    """Category and ordinary words the name patterns must not take for names.
+
+    Example: ``"互联网" in load_generic_words()`` -> ``True``
+    """
+    return frozenset(_nfkc(cells[0]) for _, cells in _data_lines("generic_words.txt"))
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Load and compile the shipped lexicon once per process (about 0.1 s).
+
+    Example: ``load_lexicon().entries["BAT"].members`` -> ``('百度', '阿里巴巴', '腾讯')``
+    """
+    entries: dict[str, LexiconEntry] = {}
+    for filename in (*GENERATED_FILES, *HAND_FILES):
+        for number, cells in _data_lines(filename):
+            _merge(entries, _parse_entry(filename, number, cells))
+    _load_collectives(entries)
+    stopnames = [_nfkc(cells[0]) for _, cells in _data_lines("stopnames.txt")]
+    return Lexicon(entries, stopnames)
