@@ -1,0 +1,19 @@
+// name: events
+// description: Risk events filtered by type, period and the entity they happened to (or that acted on them), oldest first.
+// param types (list<string>?): event types (COLLAPSE, OVERDUE ...); null for all
+// param since (date?): first day; null for no limit
+// param until (date?): last day; null for no limit
+// param entity (string?): the id of an entity that is a subject or authority of the event; null for any
+// param limit (int): how many events to return
+// :param {types: ['COLLAPSE', 'OVERDUE'], since: date('2018-01-01'), until: null, entity: null, limit: 100}
+MATCH (event:RiskEvent)
+WHERE ($types IS NULL OR event.type IN $types)
+  AND ($since IS NULL OR event.date >= $since)
+  AND ($until IS NULL OR event.date <= $until)
+  AND ($entity IS NULL OR EXISTS { (:Entity {id: $entity})-[:SUBJECT_OF|ACTED_IN]->(event) })
+RETURN event {.id, .type, .date, .amount_cny, .location, .sector, .first_reported,
+              .last_reported, .mention_count,
+              subjects: COLLECT { MATCH (s:Entity)-[:SUBJECT_OF]->(event) RETURN s.id },
+              authorities: COLLECT { MATCH (a:Entity)-[:ACTED_IN]->(event) RETURN a.id }} AS event
+ORDER BY event.date, event.id
+LIMIT $limit

@@ -1,0 +1,13 @@
+// name: risk-events-per-month
+// description: How many risk events of each type happened per month in a period, and the amounts involved.
+// param since (date): first day of the period
+// param until (date): last day of the period
+// Events without a known date are left out; `amount_cny` sums only the events that name one.
+// :param {since: date('2018-01-01'), until: date('2019-12-31')}
+MATCH (event:RiskEvent)
+WHERE event.date >= $since AND event.date <= $until
+RETURN substring(toString(event.date), 0, 7) AS month,
+       event.type AS type,
+       count(*) AS events,
+       sum(coalesce(event.amount_cny, 0.0)) AS amount_cny
+ORDER BY month, type

@@ -1,0 +1,23 @@
+// name: risk-exposure
+// description: Paths from an entity to risk events: over its relations to an event's subject, then into the event; shortest first.
+// param entity (string): the entity's id
+// param max_hops (int): longest path, counting the last hop into the event (1 to 4)
+// param limit (int): how many paths to return
+// A bank is exposed to a platform's collapse through CUSTODIAN_FOR; a parent through OWNS.
+// :param {entity: '中国工商银行', max_hops: 3, limit: 50}
+MATCH (entity:Entity {id: $entity})
+MATCH path = (entity)-[hops:OWNS|INVESTS_IN|ACQUIRES|PARTNERS_WITH|COMPETES_WITH|EMPOWERS|CUSTODIAN_FOR|ADOPTS|REGULATES|MEMBER_OF|SUCCEEDS*0..3]-(subject:Entity)
+WHERE length(path) < $max_hops
+MATCH (subject)-[:SUBJECT_OF]->(event:RiskEvent)
+WITH event, hops, subject
+ORDER BY size(hops), event.date, event.id
+LIMIT $limit
+RETURN event {.id, .type, .date, .amount_cny, .location, .sector, .first_reported,
+              .last_reported, .mention_count,
+              subjects: COLLECT { MATCH (s:Entity)-[:SUBJECT_OF]->(event) RETURN s.id },
+              authorities: COLLECT { MATCH (a:Entity)-[:ACTED_IN]->(event) RETURN a.id }} AS event,
+       [r IN hops | {source: startNode(r).id, type: type(r), target: endNode(r).id,
+                     hedged: coalesce(r.hedged, false),
+                     sentence_ids: coalesce(r.sentence_ids, [])}] AS hops,
+       subject.id AS subject,
+       COLLECT { MATCH (s:Sentence)-[:SUPPORTS]->(event) RETURN s.id } AS event_sentence_ids
