@@ -1,0 +1,84 @@
+"""Write the managed server's ``neo4j.conf`` from the settings, plus the Browser extras.
+
+Neo4j validates the file strictly: an unknown or Enterprise-only key stops the start.
+The package folder ``fintech_kg/browser/`` may hold two optional extras:
+
+- ``server.conf``: lines appended to ``neo4j.conf`` (Browser settings);
+- ``classpath/``: a folder put on the Java classpath ahead of the jars, so files under
+  ``classpath/browser/`` are served at ``http://127.0.0.1:PORT/browser/...``.
+
+Example:
+    >>> from fintech_kg.settings import Settings
+    >>> text = render_conf(Settings(bolt_port=7787, home="/tmp/kg"), ServerLayout(Path("/tmp/kg")))
+    >>> "server.bolt.listen_address=127.0.0.1:7787" in text
+    True
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from fintech_kg.neo4j_server.layout import ServerLayout
+from fintech_kg.settings import Settings
+
+__all__ = ["browser_classpath", "browser_conf_lines", "render_conf", "write_conf"]
+
+_HOST = "127.0.0.1"
+
+
+def _browser_folder() -> Path:
+    # setuptools installs the package as plain files, so its resources have a real path
+    # that the JVM can read.
+    return Path(str(resources.files("fintech_kg").joinpath("browser")))
+
+
+def browser_conf_lines() -> list[str]:
+    """The lines of ``fintech_kg/browser/server.conf``, or none when it does not exist."""
+    extra = _browser_folder() / "server.conf"
+    if not extra.is_file():
+        return []
+    return extra.read_text(encoding="utf-8").splitlines()
+
+
+def browser_classpath() -> Path | None:
+    """The folder ``fintech_kg/browser/classpath``, when it exists."""
+    folder = _browser_folder() / "classpath"
+    return folder if folder.is_dir() else None
+
+
+def render_conf(settings: Settings, layout: ServerLayout) -> str:
+    """The text of ``neo4j.conf``: local binds, auth on, state folders, memory."""
+    lines = [
+        "# Written by `fintech-kg neo4j start` on every start: change the settings",
+        "# (environment variables, see fintech_kg/settings.py), not this file.",
+        f"server.default_listen_address={_HOST}",
+        f"server.default_advertised_address={_HOST}",
+        f"server.bolt.listen_address={_HOST}:{settings.bolt_port}",
+        f"server.bolt.advertised_address={_HOST}:{settings.bolt_port}",
+        f"server.http.listen_address={_HOST}:{settings.http_port}",
+        f"server.http.advertised_address={_HOST}:{settings.http_port}",
+        "server.https.enabled=false",
+        "dbms.security.auth_enabled=true",
+        f"server.directories.data={layout.data}",
+        f"server.directories.logs={layout.logs}",
+        f"server.directories.plugins={layout.plugins}",
+        f"server.directories.import={layout.import_dir}",
+        f"server.directories.run={layout.run}",
+        # Neo4j refuses to start when heap plus page cache exceed the RAM, so set both.
+        f"server.memory.heap.initial_size={settings.heap_size}",
+        f"server.memory.heap.max_size={settings.heap_size}",
+        f"server.memory.pagecache.size={settings.pagecache_size}",
+        "dbms.usage_report.enabled=false",
+    ]
+    extra = browser_conf_lines()
+    if extra:
+        lines += ["", "# from fintech_kg/browser/server.conf", *extra]
+    return "\n".join(lines) + "\n"
+
+
+def write_conf(settings: Settings, layout: ServerLayout) -> Path:
+    """Write ``neo4j.conf`` into the state folder; return its path."""
+    layout.conf_dir.mkdir(parents=True, exist_ok=True)
+    layout.conf_file.write_text(render_conf(settings, layout), encoding="utf-8")
+    return layout.conf_file
