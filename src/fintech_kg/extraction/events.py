@@ -1,0 +1,252 @@
+"""Risk events (爆雷, 逾期, 非法集资 …) and the entities they happen to.
+
+An event is read inside one sentence: a trigger word from ``data/triggers/events.toml`` and
+the nearest plausible subject (a platform, company, bank or institution, never a regulator)
+in the trigger's clause, else in its sentence. A regulator or police body in the sentence
+becomes the event's authority. Date, amount and place come from the same sentence. When
+no named subject is found but a category word is ("平台爆雷频频", "P2P行业暴雷潮"), the event
+is kept as a sector-level event. Negation ("并未逾期", "否认跑路") and denial ("辟谣")
+cancel an event; rumour and suspicion ("疑似", "传言", "涉嫌") mark it hedged.
+
+Example::
+
+    >>> find_events(text, sentences, entities, meta)  # doctest: +SKIP
+    [RiskEvent(type=<EventType.COLLAPSE: 'COLLAPSE'>, subjects=['某某贷'], ...)]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+
+from fintech_kg.extraction.relations import PlacedMention, ordered_mentions
+from fintech_kg.extraction.triggers import CLAUSE_STOPS, EventTriggers, TriggerBook, load_triggers
+from fintech_kg.models import ArticleMeta, Entity, Evidence, RiskEvent
+from fintech_kg.vocabulary import EntityType
+
+__all__ = ["EXTRACTOR_NAME", "SUBJECT_TYPES", "find_events"]
+
+EXTRACTOR_NAME = "fkg_events"
+
+SUBJECT_TYPES = frozenset(
+    {
+        EntityType.P2P_PLATFORM,
+        EntityType.COMPANY,
+        EntityType.TECH_COMPANY,
+        EntityType.BANK,
+        EntityType.FINANCIAL_INSTITUTION,
+    }
+)
+"""Entity types an event can happen to; regulators act, persons are not scored as subjects."""
+
+# Entity kinds (C1's attributes["kind"]) that stand for a category, not one organisation.
+_CATEGORY_KINDS = frozenset({"sector", "collective"})
+# Characters between two subjects that make them one coordinated subject ("A、B平台爆雷").
+_COORDINATION = ("、", "和", "与", "及", "以及", "/", "跟", "同")
+_MAX_SUBJECT_GAP = 30
+_HEDGE_FACTOR = 0.6
+_SECTOR_FACTOR = 0.8
+
+
+def find_events(
+    text: str,
+    sentences: list[tuple[int, int]],
+    entities: list[Entity],
+    meta: ArticleMeta,
+) -> list[RiskEvent]:
+    """Risk events reported in ``text``, one per (type, subjects, sector), best evidence kept.
+
+    ``sentences`` are (start, end) offsets into ``text``; ``entities`` carry mentions with
+    offsets into ``text``; ``meta.published_at`` resolves relative dates ("6月15日").
+    """
+    from fintech_kg.extraction import EXTRACTOR_VERSION  # here: the pipeline imports us
+
+    book = load_triggers()
+    mentions = ordered_mentions(entities)
+    found: dict[tuple[str, tuple[str, ...], str | None], RiskEvent] = {}
+    for sent_start, sent_end in sentences:
+        sentence = text[sent_start:sent_end]
+        if any(cue in sentence for cue in book.cues.denial):
+            continue
+        in_sentence = [m for m in mentions if m.start >= sent_start and m.end <= sent_end]
+        for match in book.event_matcher.finditer(sentence):
+            start, end = sent_start + match.start(), sent_start + match.end()
+            if any(m.start < end and start < m.end for m in in_sentence):
+                continue  # the word is part of a name
+            if book.cue_before(sentence, match.start(), book.cues.negation):
+                continue
+            trigger = book.event_word(match.group())
+            hedged = book.cue_before(sentence, match.start(), book.cues.hedge)
+            generic = book.cue_before(sentence, match.start(), book.cues.generic)
+            subjects = [] if generic else _subjects(text, in_sentence, start, end)
+            sector = None if subjects else _sector(book, sentence, in_sentence, sent_start, match)
+            if not subjects and sector is None:
+                continue
+            confidence = trigger.base_confidence
+            if hedged:
+                confidence *= _HEDGE_FACTOR
+            if not subjects:
+                confidence *= _SECTOR_FACTOR
+            confidence = round(confidence, 3)
+            subject_ids = sorted({m.entity.id for m in subjects})
+            event = RiskEvent(
+                id=_event_id(meta.id, trigger, subject_ids, sector, sent_start),
+                type=trigger.type,
+                subjects=subject_ids,
+                sector=sector,
+                authority=_authority(in_sentence, start, trigger),
+                date=_date(sentence, start - sent_start, meta.published_at),
+                amount_cny=_amount(book, sentence),
+                location=_location(book, sentence, subjects),
+                trigger=match.group(),
+                confidence=confidence,
+                hedged=hedged,
+                evidence=Evidence(
+                    sentence=sentence,
+                    start=sent_start,
+                    end=sent_end,
+                    extractor=EXTRACTOR_NAME,
+                    extractor_version=EXTRACTOR_VERSION,
+                    confidence=confidence,
+                ),
+            )
+            key = (event.type.value, tuple(subject_ids), sector)
+            found[key] = _merge(found.get(key), event)
+    return list(found.values())
+
+
+def _is_subject(mention: PlacedMention) -> bool:
+    entity = mention.entity
+    return entity.type in SUBJECT_TYPES and entity.attributes.get("kind") not in _CATEGORY_KINDS
+
+
+def _clause(text: str, start: int, end: int, mentions: list[PlacedMention]) -> list[PlacedMention]:
+    """The mentions in the clause of the trigger at [start, end)."""
+    clause_start = max(text.rfind(stop, 0, start) for stop in CLAUSE_STOPS) + 1
+    ends = [i for i in (text.find(stop, end) for stop in CLAUSE_STOPS) if i != -1]
+    clause_end = min(ends, default=len(text))
+    return [m for m in mentions if m.start >= clause_start and m.end <= clause_end]
+
+
+def _subjects(
+    text: str, mentions: list[PlacedMention], start: int, end: int
+) -> list[PlacedMention]:
+    """The entities the event at [start, end) happens to, with their coordinated peers.
+
+    Preference: the nearest subject before the trigger in its clause ("某某贷爆雷"), then the
+    nearest after it in the clause ("查封某某贷"), then the nearest before it in the sentence.
+    """
+    candidates = [m for m in mentions if _is_subject(m)]
+    clause = _clause(text, start, end, candidates)
+    before = [m for m in clause if m.end <= start]
+    after = [m for m in clause if m.start >= end]
+    if before:
+        head = before[-1]
+        group = [head]
+        for mention in reversed(before[:-1]):
+            connector = text[mention.end : group[-1].start]
+            if not connector or any(c == connector for c in _COORDINATION):
+                group.append(mention)
+            else:
+                break
+        return group
+    if after:
+        return [after[0]]
+    earlier = [m for m in candidates if m.end <= start and start - m.end <= _MAX_SUBJECT_GAP]
+    return earlier[-1:]
+
+
+def _sector(
+    book: TriggerBook,
+    sentence: str,
+    mentions: list[PlacedMention],
+    sent_start: int,
+    trigger: re.Match[str],
+) -> str | None:
+    """The category a subject-less event is about ("P2P平台"), from the trigger's clause."""
+    clause_start = max(sentence.rfind(stop, 0, trigger.start()) + 1 for stop in CLAUSE_STOPS)
+    ends = [i for i in (sentence.find(stop, trigger.end()) for stop in CLAUSE_STOPS) if i != -1]
+    clause_end = min(ends, default=len(sentence))
+    words = [m.group() for m in book.sector_matcher.finditer(sentence, clause_start, clause_end)]
+    if words:
+        return book.cues.sector[words[0]]
+    for mention in mentions:
+        if (
+            mention.entity.attributes.get("kind") == "sector"
+            and sent_start + clause_start <= mention.start < sent_start + clause_end
+        ):
+            return mention.entity.name
+    return None
+
+
+def _authority(mentions: list[PlacedMention], start: int, trigger: EventTriggers) -> str | None:
+    """The regulator or police body nearest the trigger, when the event is one they do."""
+    regulators = [m for m in mentions if m.entity.type == EntityType.REGULATOR]
+    if not regulators or not trigger.authority_expected:
+        return None
+    nearest = min(regulators, key=lambda m: abs(m.start - start))
+    return nearest.entity.id
+
+
+def _date(sentence: str, trigger_at: int, reference: date | None) -> date | None:
+    """The date mentioned in the sentence nearest the trigger, resolved against publication."""
+    from fintech_kg.extraction.dates import find_dates  # helper B's module
+
+    dates = find_dates(sentence, reference=reference)
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - trigger_at)).value
+
+
+def _amount(book: TriggerBook, sentence: str) -> float | None:
+    """The amount a cue ties to the event ("涉案金额3亿元"), in CNY."""
+    cues = [m.end() for m in book.amount_cue_matcher.finditer(sentence)]
+    if not cues:
+        return None
+    from fintech_kg.extraction.amounts import find_amounts  # helper B's module
+
+    for amount in find_amounts(sentence):
+        if any(0 <= amount.start - cue <= book.cues.amount_window for cue in cues):
+            return amount.value_cny
+    return None
+
+
+def _location(book: TriggerBook, sentence: str, subjects: list[PlacedMention]) -> str | None:
+    """The province or city named in the sentence (names included), else a subject's seat."""
+    for match in book.place_matcher.finditer(sentence):
+        return book.place_forms[match.group()]
+    for subject in subjects:
+        place = subject.entity.attributes.get("register_location")
+        if place:
+            return place
+    return None
+
+
+def _event_id(
+    article_id: str,
+    trigger: EventTriggers,
+    subjects: list[str],
+    sector: str | None,
+    evidence_start: int,
+) -> str:
+    key = "|".join(
+        [article_id, trigger.type.value, ",".join(subjects), sector or "", str(evidence_start)]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _merge(kept: RiskEvent | None, new: RiskEvent) -> RiskEvent:
+    """One event per (type, subjects, sector): the surest evidence, details filled from both."""
+    if kept is None:
+        return new
+    best, other = (new, kept) if new.confidence > kept.confidence else (kept, new)
+    return best.model_copy(
+        update={
+            "authority": best.authority or other.authority,
+            "date": best.date or other.date,
+            "amount_cny": best.amount_cny if best.amount_cny is not None else other.amount_cny,
+            "location": best.location or other.location,
+            "hedged": best.hedged and other.hedged,
+        }
+    )

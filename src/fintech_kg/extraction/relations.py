@@ -1,0 +1,190 @@
+"""Relations between entities, found from trigger words between their mentions.
+
+A relation is read inside one sentence: a trigger word from ``data/triggers/relations.toml``
+and the entity mentions around it. The order of the mentions and the trigger decide the
+direction ("阿里巴巴收购饿了么" vs "饿了么被阿里巴巴收购"); the pattern's entity types
+constrain both ends (only a Bank is a custodian, only a TechCompany empowers). A negation
+cue before the trigger ("并未合作") cancels it; a hedge cue ("拟收购", "传言") keeps it with
+``hedged=True`` and a lower confidence.
+
+Example::
+
+    >>> from fintech_kg.models import Entity, Mention  # doctest: +SKIP
+    >>> find_relations(text, sentences, entities)  # doctest: +SKIP
+    [Relation(type=<RelationType.ACQUIRES: 'ACQUIRES'>, source='阿里巴巴', target='饿了么', ...)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fintech_kg.extraction.triggers import RelationPattern, load_triggers
+from fintech_kg.models import Entity, Evidence, Relation
+from fintech_kg.vocabulary import EntityType, RelationType
+
+__all__ = ["EXTRACTOR_NAME", "SYMMETRIC", "PlacedMention", "find_relations", "ordered_mentions"]
+
+EXTRACTOR_NAME = "fkg_relations"
+
+SYMMETRIC = frozenset({RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH})
+
+# Words between two mentions before a trigger that make them the trigger's two ends
+# ("A与B合作", "A对B的收购", "B被A收购", "B是A的子公司").
+_COORDINATION = (*"与和同跟及、对向为给", "携手", "联手", "牵手", "以及")
+_PASSIVE = ("被", "遭")
+_COPULA = ("是", "为", "成为", "作为", "系")
+
+# Beyond these distances (characters) two mentions are not read as ends of one trigger.
+_MAX_GAP = 40
+_MAX_CONNECTOR = 12
+_HEDGE_FACTOR = 0.6
+
+
+@dataclass(frozen=True)
+class PlacedMention:
+    """An entity mention at [start, end) of the text."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+def find_relations(
+    text: str, sentences: list[tuple[int, int]], entities: list[Entity]
+) -> list[Relation]:
+    """Relations stated in ``text``, one per (type, source, target), best evidence kept.
+
+    ``sentences`` are (start, end) offsets into ``text``; ``entities`` carry their mentions
+    with offsets into ``text``. Returns relations whose ``source`` and ``target`` are ids of
+    ``entities``; symmetric types (PARTNERS_WITH, COMPETES_WITH) appear once per pair.
+    """
+    from fintech_kg.extraction import EXTRACTOR_VERSION  # here: the pipeline imports us
+
+    book = load_triggers()
+    mentions = ordered_mentions(entities)
+    found: dict[tuple[RelationType, str, str], Relation] = {}
+    for sent_start, sent_end in sentences:
+        in_sentence = [m for m in mentions if m.start >= sent_start and m.end <= sent_end]
+        if len({m.entity.id for m in in_sentence}) < 2:
+            continue
+        sentence = text[sent_start:sent_end]
+        for match in book.relation_matcher.finditer(sentence):
+            start, end = sent_start + match.start(), sent_start + match.end()
+            if any(m.start < end and start < m.end for m in in_sentence):
+                continue  # the word is part of a name ("XX投资有限公司")
+            pattern, kind = book.relation_words[match.group()]
+            hedged = kind == "hedged" or book.cue_before(sentence, match.start(), book.cues.hedge)
+            ends = _ends(text, in_sentence, start, end, pattern, kind)
+            if ends is None:
+                continue
+            source, target, gap = ends
+            # A negation may sit anywhere from the first end to the trigger ("甲并未与乙合作").
+            first = min(source.start, target.start, start) - sent_start
+            if book.cue_before(
+                sentence, match.start(), book.cues.negation, reach=match.start() - first
+            ):
+                continue
+            confidence = pattern.base_confidence * (1.0 - 0.5 * min(gap, _MAX_GAP) / _MAX_GAP)
+            if hedged:
+                confidence *= _HEDGE_FACTOR
+            relation = Relation(
+                type=pattern.type,
+                source=source.entity.id,
+                target=target.entity.id,
+                confidence=round(confidence, 3),
+                hedged=hedged,
+                evidence=Evidence(
+                    sentence=sentence,
+                    start=sent_start,
+                    end=sent_end,
+                    extractor=EXTRACTOR_NAME,
+                    extractor_version=EXTRACTOR_VERSION,
+                    confidence=round(confidence, 3),
+                ),
+            )
+            key = _key(relation)
+            if key not in found or found[key].confidence < relation.confidence:
+                found[key] = relation
+    return list(found.values())
+
+
+def _key(relation: Relation) -> tuple[RelationType, str, str]:
+    if relation.type in SYMMETRIC:
+        first, second = sorted((relation.source, relation.target))
+        return relation.type, first, second
+    return relation.type, relation.source, relation.target
+
+
+def ordered_mentions(entities: list[Entity]) -> list[PlacedMention]:
+    """All mentions by position; a mention overlapping an earlier or longer one is dropped."""
+    spans = sorted(
+        (PlacedMention(m.start, m.end, e) for e in entities for m in e.mentions),
+        key=lambda m: (m.start, -(m.end - m.start)),
+    )
+    kept: list[PlacedMention] = []
+    for mention in spans:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _allowed(entity: Entity, types: list[EntityType]) -> bool:
+    return not types or entity.type in types
+
+
+def _ends(
+    text: str,
+    mentions: list[PlacedMention],
+    start: int,
+    end: int,
+    pattern: RelationPattern,
+    kind: str,
+) -> tuple[PlacedMention, PlacedMention, int] | None:
+    """The (source, target, distance) a trigger at [start, end) joins, or None."""
+    left = [m for m in mentions if m.end <= start and start - m.end <= _MAX_GAP][::-1]
+    right = [m for m in mentions if m.start >= end and m.start - end <= _MAX_GAP]
+    pair = _ends_before(text, left, start, kind)
+    if pair is None and left and right:
+        near_left, near_right = left[0], right[0]
+        if near_left.entity.id == near_right.entity.id:
+            return None
+        between = text[near_left.end : start]
+        flip = (kind == "reverse") != any(p in between for p in _PASSIVE)
+        source, target = (near_right, near_left) if flip else (near_left, near_right)
+        pair = (source, target, (start - near_left.end) + (near_right.start - end))
+    if pair is None:
+        return None
+    source, target, gap = pair
+    if source.entity.id == target.entity.id:
+        return None
+    if pattern.type in SYMMETRIC and not _allowed(source.entity, pattern.source_types):
+        source, target = target, source
+    if not (
+        _allowed(source.entity, pattern.source_types)
+        and _allowed(target.entity, pattern.target_types)
+    ):
+        return None
+    return source, target, gap
+
+
+def _ends_before(
+    text: str, left: list[PlacedMention], start: int, kind: str
+) -> tuple[PlacedMention, PlacedMention, int] | None:
+    """Two mentions before the trigger joined by a connector ("A与B合作", "B被A收购")."""
+    if len(left) < 2:
+        return None
+    near, far = left[0], left[1]
+    if near.entity.id == far.entity.id:
+        far = next((m for m in left[2:] if m.entity.id != near.entity.id), far)
+    connector = text[far.end : near.start]
+    if len(connector) > _MAX_CONNECTOR or start - near.end > _MAX_CONNECTOR:
+        return None
+    passive = any(p in connector for p in _PASSIVE)
+    # "A为B的子公司" is a copula, "A为B赋能" is not: a copula needs "的" before the word.
+    copula = any(c in connector for c in _COPULA) and "的" in text[near.end : start]
+    if not (passive or copula or any(c in connector for c in _COORDINATION)):
+        return None
+    flip = (kind == "reverse") ^ passive ^ copula
+    source, target = (near, far) if flip else (far, near)
+    return source, target, start - far.end

@@ -1,0 +1,316 @@
+"""Trigger words, relation patterns, cues and place names, loaded from ``data/triggers/``.
+
+The words that make the relation and event extractors fire are domain knowledge, so they
+live in versioned data files, not in code:
+
+- ``relations.toml``: per relation type, the words that state it and which way they point;
+- ``events.toml``: per risk-event type, the words that report it;
+- ``cues.toml``: negation, denial, hedge and generic-talk cues, amount cues, sector words;
+- ``locations.txt``: provinces and major cities.
+
+:func:`load_triggers` validates them once and returns a :class:`TriggerBook` with compiled
+matchers. A broken file raises :class:`TriggerDataError` naming the file and the fix.
+
+Example::
+
+    >>> book = load_triggers()
+    >>> book.event_word("暴雷").type.value
+    'COLLAPSE'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from fintech_kg.errors import FintechKGError
+from fintech_kg.vocabulary import EntityType, EventType, RelationType
+
+__all__ = [
+    "Cues",
+    "EventTriggers",
+    "Place",
+    "RelationPattern",
+    "TriggerBook",
+    "TriggerDataError",
+    "compile_words",
+    "load_triggers",
+]
+
+TRIGGER_DIR = "data/triggers"
+
+CLAUSE_STOPS = "，,；;：:！!？?。"
+"""Punctuation that ends a clause: cues and subjects are looked for within one clause."""
+
+WordKind = Literal["forward", "reverse", "hedged"]
+
+
+class TriggerDataError(FintechKGError):
+    """A trigger data file is missing, unparsable or inconsistent."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_words(words: list[str], field: str) -> list[str]:
+    for word in words:
+        if not word or word != word.strip() or any(c.isspace() for c in word):
+            raise ValueError(f"{field}: {word!r} is empty or contains whitespace")
+    if len(set(words)) != len(words):
+        duplicates = sorted({w for w in words if words.count(w) > 1})
+        raise ValueError(f"{field}: repeated words {duplicates}")
+    return words
+
+
+class RelationPattern(_Model):
+    """The words that state one relation type, and the entity types it may join."""
+
+    type: RelationType
+    forward: list[str] = Field(description="'SOURCE word TARGET' words")
+    reverse: list[str] = Field(default_factory=list, description="'TARGET word SOURCE' words")
+    hedged: list[str] = Field(default_factory=list, description="Plan or rumour words")
+    source_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
+    target_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
+    base_confidence: float = Field(gt=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _words_are_clean(self) -> RelationPattern:
+        _check_words(self.forward + self.reverse + self.hedged, f"relation {self.type}")
+        if not self.forward:
+            raise ValueError(f"relation {self.type}: 'forward' needs at least one word")
+        return self
+
+
+class EventTriggers(_Model):
+    """The words that report one risk-event type."""
+
+    type: EventType
+    triggers: list[str]
+    authority_expected: bool = Field(
+        description="The event is done by a regulator or the police, who is then its authority"
+    )
+    base_confidence: float = Field(gt=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _words_are_clean(self) -> EventTriggers:
+        if not self.triggers:
+            raise ValueError(f"event {self.type}: 'triggers' needs at least one word")
+        _check_words(self.triggers, f"event {self.type}")
+        return self
+
+
+class Cues(_Model):
+    """Words around a trigger that cancel, soften or redirect it."""
+
+    negation: list[str]
+    negation_exceptions: list[str]
+    denial: list[str]
+    hedge: list[str]
+    generic: list[str]
+    window: int = Field(ge=1, le=30, description="Characters before a trigger a cue may start")
+    amount_cues: list[str]
+    amount_window: int = Field(ge=1, le=40)
+    sector: dict[str, str] = Field(description="Category word -> sector name")
+
+    @model_validator(mode="after")
+    def _words_are_clean(self) -> Cues:
+        for field in (
+            "negation",
+            "negation_exceptions",
+            "denial",
+            "hedge",
+            "generic",
+            "amount_cues",
+        ):
+            _check_words(getattr(self, field), f"cues.{field}")
+        _check_words(list(self.sector), "cues.sector")
+        return self
+
+
+class Place(_Model):
+    """A province or city: the name put on events, and the forms that name it in text."""
+
+    name: str
+    forms: list[str]
+
+
+class TriggerBook(_Model):
+    """Every trigger data file, validated, with matchers compiled on first use."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    relations: list[RelationPattern]
+    events: list[EventTriggers]
+    cues: Cues
+    places: list[Place]
+
+    @model_validator(mode="after")
+    def _no_word_in_two_types(self) -> TriggerBook:
+        for label, owners in (
+            (
+                "relations.toml",
+                [(r.type, r.forward + r.reverse + r.hedged) for r in self.relations],
+            ),
+            ("events.toml", [(e.type, e.triggers) for e in self.events]),
+        ):
+            seen: dict[str, str] = {}
+            for kind, words in owners:
+                for word in words:
+                    if word in seen and seen[word] != kind:
+                        raise ValueError(
+                            f"{label}: {word!r} is listed under both {seen[word]} and {kind};"
+                            " keep it under one type"
+                        )
+                    seen[word] = kind
+        return self
+
+    def cue_before(
+        self, sentence: str, trigger_start: int, cues: list[str], reach: int = 0
+    ) -> bool:
+        """Whether one of ``cues`` starts in the window before a trigger, in its clause.
+
+        The window is ``cues.window`` characters, or ``reach`` when that is longer.
+
+        >>> book = load_triggers()
+        >>> book.cue_before("平台并未逾期", 4, book.cues.negation)
+        True
+        >>> book.cue_before("未经批准，逾期", 5, book.cues.negation)
+        False
+        """
+        window_start = max(0, trigger_start - max(self.cues.window, reach))
+        before = sentence[window_start:trigger_start]
+        for stop in CLAUSE_STOPS:
+            before = before.rsplit(stop, 1)[-1]
+        offset = trigger_start - len(before)
+        for cue in cues:
+            position = before.find(cue)
+            while position != -1:
+                if not self._in_exception(sentence, offset + position):
+                    return True
+                position = before.find(cue, position + 1)
+        return False
+
+    def _in_exception(self, sentence: str, position: int) -> bool:
+        """Whether the cue at ``position`` is part of a word that does not negate ("未经")."""
+        return any(
+            sentence.startswith(word, position - shift)
+            for word in self.cues.negation_exceptions
+            for shift in range(len(word))
+            if position - shift >= 0
+        )
+
+    @cached_property
+    def relation_words(self) -> dict[str, tuple[RelationPattern, WordKind]]:
+        """Every relation word -> its pattern and how it reads."""
+        table: dict[str, tuple[RelationPattern, WordKind]] = {}
+        for pattern in self.relations:
+            for kind, words in (
+                ("forward", pattern.forward),
+                ("reverse", pattern.reverse),
+                ("hedged", pattern.hedged),
+            ):
+                for word in words:
+                    table[word] = (pattern, kind)  # type: ignore[assignment]
+        return table
+
+    @cached_property
+    def relation_matcher(self) -> re.Pattern[str]:
+        """Finds relation words, longest first."""
+        return compile_words(self.relation_words)
+
+    @cached_property
+    def event_words(self) -> dict[str, EventTriggers]:
+        """Every event trigger word -> its event type."""
+        return {word: event for event in self.events for word in event.triggers}
+
+    @cached_property
+    def event_matcher(self) -> re.Pattern[str]:
+        """Finds event trigger words, longest first."""
+        return compile_words(self.event_words)
+
+    def event_word(self, word: str) -> EventTriggers:
+        """The event type a trigger word reports (KeyError if it is none)."""
+        return self.event_words[word]
+
+    @cached_property
+    def place_forms(self) -> dict[str, str]:
+        """Every place form -> the place's name."""
+        return {form: place.name for place in self.places for form in place.forms}
+
+    @cached_property
+    def place_matcher(self) -> re.Pattern[str]:
+        """Finds place names, longest first."""
+        return compile_words(self.place_forms)
+
+    @cached_property
+    def sector_matcher(self) -> re.Pattern[str]:
+        """Finds category words that stand for a sector."""
+        return compile_words(self.cues.sector)
+
+    @cached_property
+    def amount_cue_matcher(self) -> re.Pattern[str]:
+        """Finds words that tie an amount to an event (涉案金额)."""
+        return compile_words(self.cues.amount_cues)
+
+
+def compile_words(words: object) -> re.Pattern[str]:
+    """One regex that finds any of ``words``, preferring the longest at each position.
+
+    >>> [m.group() for m in compile_words(["逾期", "逾期金额"]).finditer("逾期金额高")]
+    ['逾期金额']
+    """
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+def _read_toml(name: str) -> dict[str, object]:
+    path = resources.files("fintech_kg").joinpath(TRIGGER_DIR, name)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise TriggerDataError(
+            f"{path}: trigger data file is missing; reinstall fintech-kg"
+        ) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise TriggerDataError(f"{path}: {exc}; fix the TOML syntax there") from exc
+
+
+def _read_places(name: str) -> list[Place]:
+    path = resources.files("fintech_kg").joinpath(TRIGGER_DIR, name)
+    places = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        forms = [f.strip() for f in line.split("|")]
+        if not all(forms):
+            raise TriggerDataError(f"{path}:{line_no}: empty place name in {line!r}")
+        places.append(Place(name=forms[0], forms=forms))
+    return places
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> TriggerBook:
+    """Read and validate the trigger data files shipped in ``fintech_kg/data/triggers``."""
+    relations = _read_toml("relations.toml")
+    events = _read_toml("events.toml")
+    cues = _read_toml("cues.toml")
+    try:
+        return TriggerBook.model_validate(
+            {
+                "relations": relations.get("relation", []),
+                "events": events.get("event", []),
+                "cues": cues,
+                "places": _read_places("locations.txt"),
+            }
+        )
+    except ValidationError as exc:
+        raise TriggerDataError(
+            f"trigger data in fintech_kg/{TRIGGER_DIR} is invalid: {exc}; fix the named entry"
+        ) from exc

@@ -1,0 +1,103 @@
+"""Risk events from trigger words: type, subjects, sector, authority, cues and details.
+
+Sentences are written by us; entities are given as candidates so only find_events is under
+test.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from fintech_kg.evaluation import candidate_entities
+from fintech_kg.extraction.events import find_events
+from fintech_kg.models import ArticleMeta, RiskEvent
+from fintech_kg.vocabulary import EntityType, EventType
+
+T = EntityType
+META = ArticleMeta(id="a1", content_sha256="0" * 64, char_count=0, published_at=date(2019, 1, 25))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer("[。！？]", text):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def events(text: str, names: dict[str, EntityType]) -> list[RiskEvent]:
+    return find_events(text, sentences(text), candidate_entities(text, names), META)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("甲贷平台爆雷。", EventType.COLLAPSE),
+        ("甲贷出现延期兑付。", EventType.OVERDUE),
+        ("甲贷被指非法吸存。", EventType.ILLEGAL_FUNDRAISING),
+        ("甲贷被指自融。", EventType.FRAUD),
+        ("甲贷已被立案侦查。", EventType.INVESTIGATION),
+        ("甲贷收到风险提示。", EventType.REGULATORY_ACTION),
+        ("甲贷宣布良性退出。", EventType.EXIT),
+        ("出借人对甲贷进行维权。", EventType.COMPLAINT),
+        ("甲贷高管失联。", EventType.EXECUTIVE_RISK),
+    ],
+)
+def test_trigger_gives_event_with_subject(text: str, kind: EventType) -> None:
+    (event,) = events(text, {"甲贷": T.P2P_PLATFORM})
+    assert event.type == kind
+    assert event.subjects == ["甲贷"]
+    assert event.sector is None
+    assert event.evidence.sentence == text and event.evidence.extractor == "fkg_events"
+
+
+@pytest.mark.parametrize("text", ["甲贷否认跑路。", "甲贷并未逾期。", "网传甲贷跑路，平台已辟谣。"])
+def test_negation_and_denial_give_no_event(text: str) -> None:
+    assert events(text, {"甲贷": T.P2P_PLATFORM}) == []
+
+
+def test_hedged_event_is_kept_marked_and_less_sure() -> None:
+    hedged, plain = events(
+        "传言甲贷跑路。乙贷跑路。", {"甲贷": T.P2P_PLATFORM, "乙贷": T.P2P_PLATFORM}
+    )
+    assert hedged.hedged and not plain.hedged
+    assert hedged.confidence < plain.confidence
+
+
+def test_category_subject_gives_sector_level_event() -> None:
+    (event,) = events("平台爆雷频频。", {})
+    assert event.type == EventType.COLLAPSE
+    assert event.subjects == [] and event.sector == "互联网金融平台"
+    (event,) = events("今年P2P行业暴雷潮来袭。", {})
+    assert event.sector == "P2P平台"
+
+
+def test_regulator_is_authority_not_subject_and_coordinated_subjects_are_kept() -> None:
+    names = {"市公安局": T.REGULATOR, "甲贷": T.P2P_PLATFORM, "乙宝": T.P2P_PLATFORM}
+    (event,) = events("市公安局对甲贷、乙宝立案侦查。", names)
+    assert event.type == EventType.INVESTIGATION
+    assert event.subjects == ["乙宝", "甲贷"]
+    assert event.authority == "市公安局"
+
+
+def test_date_and_place_come_from_the_sentence() -> None:
+    (event,) = events("6月15日，杭州的甲贷宣布停业。", {"甲贷": T.P2P_PLATFORM})
+    assert event.date == date(2018, 6, 15)
+    assert event.location == "杭州市"
+
+
+def test_generic_advice_names_no_subject() -> None:
+    assert events("甲银行提醒大家防范非法集资。", {"甲银行": T.BANK}) == []
+
+
+def test_one_event_per_type_and_subject_with_a_stable_id() -> None:
+    text = "甲贷逾期。甲贷再次逾期。"
+    first = events(text, {"甲贷": T.P2P_PLATFORM})
+    again = events(text, {"甲贷": T.P2P_PLATFORM})
+    assert len(first) == 1
+    assert first[0].id == again[0].id

@@ -1,0 +1,137 @@
+"""Relations from trigger words: type, direction, type constraints, negation and hedging.
+
+Sentences are written by us; entities are given as candidates so only find_relations is
+under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fintech_kg.evaluation import candidate_entities
+from fintech_kg.extraction.relations import find_relations
+from fintech_kg.vocabulary import EntityType
+
+T = EntityType
+
+
+def relations(text: str, names: dict[str, EntityType]) -> list[tuple[str, str, str, bool]]:
+    found = find_relations(text, [(0, len(text))], candidate_entities(text, names))
+    return sorted((r.type.value, r.source, r.target, r.hedged) for r in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "甲科技收购了乙支付。",
+            {"甲科技": T.COMPANY, "乙支付": T.COMPANY},
+            ("ACQUIRES", "甲科技", "乙支付"),
+        ),
+        (
+            "乙支付被甲科技收购。",
+            {"甲科技": T.COMPANY, "乙支付": T.COMPANY},
+            ("ACQUIRES", "甲科技", "乙支付"),
+        ),
+        (
+            "丙银行的母公司丁集团今日公告。",
+            {"丙银行": T.BANK, "丁集团": T.COMPANY},
+            ("OWNS", "丁集团", "丙银行"),
+        ),
+        (
+            "丙银行是丁集团的子公司。",
+            {"丙银行": T.BANK, "丁集团": T.COMPANY},
+            ("OWNS", "丁集团", "丙银行"),
+        ),
+        (
+            "丁集团旗下的丙银行上线新产品。",
+            {"丙银行": T.BANK, "丁集团": T.COMPANY},
+            ("OWNS", "丁集团", "丙银行"),
+        ),
+        (
+            "戊基金增持己保险5%的股份。",
+            {"戊基金": T.COMPANY, "己保险": T.COMPANY},
+            ("INVESTS_IN", "戊基金", "己保险"),
+        ),
+        (
+            "甲科技与庚银行签署战略合作协议。",
+            {"甲科技": T.TECH_COMPANY, "庚银行": T.BANK},
+            ("PARTNERS_WITH", "甲科技", "庚银行"),
+        ),
+        (
+            "甲科技云为庚银行赋能。",
+            {"甲科技云": T.TECH_COMPANY, "庚银行": T.BANK},
+            ("EMPOWERS", "甲科技云", "庚银行"),
+        ),
+        (
+            "庚银行为辛贷提供资金存管服务。",
+            {"庚银行": T.BANK, "辛贷": T.P2P_PLATFORM},
+            ("CUSTODIAN_FOR", "庚银行", "辛贷"),
+        ),
+        (
+            "辛贷的存管银行是庚银行。",
+            {"庚银行": T.BANK, "辛贷": T.P2P_PLATFORM},
+            ("CUSTODIAN_FOR", "庚银行", "辛贷"),
+        ),
+        (
+            "庚银行积极应用区块链。",
+            {"庚银行": T.BANK, "区块链": T.TECHNOLOGY},
+            ("ADOPTS", "庚银行", "区块链"),
+        ),
+        (
+            "监管局约谈了辛贷。",
+            {"监管局": T.REGULATOR, "辛贷": T.P2P_PLATFORM},
+            ("REGULATES", "监管局", "辛贷"),
+        ),
+    ],
+)
+def test_type_and_direction(
+    text: str, names: dict[str, EntityType], expected: tuple[str, str, str]
+) -> None:
+    assert [r[:3] for r in relations(text, names)] == [expected]
+
+
+def test_symmetric_relation_is_stored_once() -> None:
+    text = "甲科技与乙支付合作，乙支付与甲科技签约。"
+    found = relations(text, {"甲科技": T.COMPANY, "乙支付": T.COMPANY})
+    assert found == [("PARTNERS_WITH", "甲科技", "乙支付", False)]
+
+
+@pytest.mark.parametrize(
+    "text", ["甲科技并未与乙支付合作。", "甲科技否认收购乙支付。", "甲科技并不能为乙支付赋能。"]
+)
+def test_negated_statement_gives_no_relation(text: str) -> None:
+    assert relations(text, {"甲科技": T.TECH_COMPANY, "乙支付": T.COMPANY}) == []
+
+
+def test_hedged_statement_is_kept_marked_and_less_sure() -> None:
+    text = "甲科技拟收购乙支付。甲科技收购丙支付。"
+    names = {"甲科技": T.COMPANY, "乙支付": T.COMPANY, "丙支付": T.COMPANY}
+    found = {
+        r.target: r
+        for r in find_relations(text, [(0, 10), (10, len(text))], candidate_entities(text, names))
+    }
+    assert found["乙支付"].hedged and not found["丙支付"].hedged
+    assert found["乙支付"].confidence < found["丙支付"].confidence
+
+
+def test_entity_types_constrain_the_ends() -> None:
+    # Only a Bank is a custodian, only a TechCompany empowers.
+    assert relations("辛贷为壬公司提供存管。", {"辛贷": T.P2P_PLATFORM, "壬公司": T.COMPANY}) == []
+    assert relations("庚银行为辛贷赋能。", {"庚银行": T.BANK, "辛贷": T.P2P_PLATFORM}) == []
+
+
+def test_trigger_inside_a_name_does_not_fire() -> None:
+    text = "甲投资有限公司和乙支付。"
+    assert relations(text, {"甲投资有限公司": T.COMPANY, "乙支付": T.COMPANY}) == []
+
+
+def test_relations_stay_within_a_sentence_and_carry_evidence() -> None:
+    text = "甲科技发布财报。乙支付被收购。"
+    names = {"甲科技": T.COMPANY, "乙支付": T.COMPANY}
+    assert find_relations(text, [(0, 8), (8, len(text))], candidate_entities(text, names)) == []
+    text = "据悉，甲科技收购乙支付。"
+    (relation,) = find_relations(text, [(0, len(text))], candidate_entities(text, names))
+    assert relation.evidence.sentence == text
+    assert relation.evidence.extractor == "fkg_relations"
+    assert 0 < relation.confidence <= 1
