@@ -41,6 +41,7 @@ from fintech_kg.graph.results import (
     RiskEventNode,
     SearchHit,
     Timeline,
+    node_key,
     to_python,
 )
 from fintech_kg.vocabulary import RELATION_TYPES, EventType
@@ -52,33 +53,12 @@ if TYPE_CHECKING:
     from fintech_kg.models import Article
     from fintech_kg.settings import Settings
 
-__all__ = ["SCORE_PROPERTIES", "KnowledgeGraph", "node_key"]
+__all__ = ["SCORE_PROPERTIES", "KnowledgeGraph"]
 
 SCORE_PROPERTIES: frozenset[str] = frozenset({"risk_score", "pagerank", "degree_centrality"})
 """The only node properties :meth:`KnowledgeGraph.write_back` may set."""
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
-_KEY_LABELS = ("Entity", "RiskEvent", "Article", "Sentence")
-
-
-def node_key(labels: Iterable[str], node_id: str) -> str:
-    """The key of a node in exported and networkx graphs: ``<kind>:<id>``.
-
-    The kind is the label that carries the node's uniqueness constraint, so ids of
-    different kinds never collide.
-
-    Example:
-        >>> node_key(["Bank", "Entity"], "中国工商银行")
-        'Entity:中国工商银行'
-    """
-    labels = set(labels)
-    for kind in _KEY_LABELS:
-        if kind in labels:
-            return f"{kind}:{node_id}"
-    raise GraphError(
-        f"node {node_id!r} has labels {sorted(labels)}, none of {', '.join(_KEY_LABELS)}; "
-        "only nodes written by fintech-kg can be exported"
-    )
 
 
 class KnowledgeGraph:

@@ -4,11 +4,11 @@ Each file starts with a comment header that says what the query answers and whic
 parameters it takes, and ends with a ``:param`` line that sets example values in Neo4j
 Browser::
 
-    // name: platform-lifecycle
-    // description: A platform's risk events in date order, following the FOLLOWED_BY chain.
-    // param platform (string): the platform's name or alias, e.g. 唐小僧
-    // param since (date?): ignore events before this day; null for no limit
-    // :param {platform: '唐小僧', since: null}
+    // name: co-mentioned
+    // description: The entities most often mentioned in the same articles as a given one.
+    // param entity (string): the entity's id, name or alias
+    // param limit (int): how many to return
+    // :param {entity: '阿里巴巴', limit: 10}
     MATCH ...
 
 A parameter type is one of ``string``, ``int``, ``float``, ``bool``, ``date``,
@@ -17,9 +17,9 @@ value may be null. The same declaration types the values given on the command li
 (``--param since=2018-06-01`` becomes a date).
 
 Example:
-    >>> q = get_query("platform-lifecycle")
-    >>> [p.name for p in q.params]
-    ['platform', 'since']
+    >>> q = get_query("co-mentioned")
+    >>> [(p.name, p.type) for p in q.params], q.example
+    ([('entity', 'string'), ('limit', 'int')], {'entity': '阿里巴巴', 'limit': 10})
 """
 
 from __future__ import annotations

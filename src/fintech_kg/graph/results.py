@@ -13,11 +13,14 @@ Example:
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 import neo4j.graph
 import neo4j.time
 from pydantic import BaseModel, ConfigDict, Field
+
+from fintech_kg.errors import GraphError
 
 __all__ = [
     "CentralityScore",
@@ -35,8 +38,12 @@ __all__ = [
     "ScoredPath",
     "SearchHit",
     "Timeline",
+    "node_key",
     "to_python",
 ]
+
+
+_KEY_LABELS = ("Entity", "RiskEvent", "Article", "Sentence")
 
 
 class _Result(BaseModel):
@@ -218,3 +225,23 @@ def to_python(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [to_python(v) for v in value]
     return value
+
+
+def node_key(labels: Iterable[str], node_id: str) -> str:
+    """The key of a node in exported and networkx graphs: ``<kind>:<id>``.
+
+    The kind is the label that carries the node's uniqueness constraint, so ids of
+    different kinds never collide.
+
+    Example:
+        >>> node_key(["Bank", "Entity"], "中国工商银行")
+        'Entity:中国工商银行'
+    """
+    labels = set(labels)
+    for kind in _KEY_LABELS:
+        if kind in labels:
+            return f"{kind}:{node_id}"
+    raise GraphError(
+        f"node {node_id!r} has labels {sorted(labels)}, none of {', '.join(_KEY_LABELS)}; "
+        "only nodes written by fintech-kg can be exported"
+    )
