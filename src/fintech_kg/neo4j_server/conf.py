@@ -1,11 +1,9 @@
 """Write the managed server's ``neo4j.conf`` from the settings, plus the Browser extras.
 
 Neo4j validates the file strictly: an unknown or Enterprise-only key stops the start.
-The package folder ``fintech_kg/browser/`` may hold two optional extras:
-
-- ``server.conf``: lines appended to ``neo4j.conf`` (Browser settings);
-- ``classpath/``: a folder put on the Java classpath ahead of the jars, so files under
-  ``classpath/browser/`` are served at ``http://127.0.0.1:PORT/browser/...``.
+When the package folder ``fintech_kg/browser/`` holds ``server.conf`` (Browser settings
+written by :mod:`fintech_kg.browser`), its lines are appended, with ``{http_port}``
+replaced by the server's HTTP port.
 
 Example:
     >>> from fintech_kg.settings import Settings
@@ -17,34 +15,29 @@ Example:
 from __future__ import annotations
 
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from fintech_kg.neo4j_server.layout import ServerLayout
 from fintech_kg.settings import Settings
 
-__all__ = ["browser_classpath", "browser_conf_lines", "render_conf", "write_conf"]
+__all__ = ["browser_conf_lines", "render_conf", "write_conf"]
 
 _HOST = "127.0.0.1"
 
 
-def _browser_folder() -> Path:
-    # setuptools installs the package as plain files, so its resources have a real path
-    # that the JVM can read.
-    return Path(str(resources.files("fintech_kg").joinpath("browser")))
+def _browser_conf() -> Traversable:
+    return resources.files("fintech_kg") / "browser" / "server.conf"
 
 
-def browser_conf_lines() -> list[str]:
+def browser_conf_lines(http_port: int) -> list[str]:
     """The lines of ``fintech_kg/browser/server.conf``, or none when it does not exist."""
-    extra = _browser_folder() / "server.conf"
+    extra = _browser_conf()
     if not extra.is_file():
         return []
-    return extra.read_text(encoding="utf-8").splitlines()
-
-
-def browser_classpath() -> Path | None:
-    """The folder ``fintech_kg/browser/classpath``, when it exists."""
-    folder = _browser_folder() / "classpath"
-    return folder if folder.is_dir() else None
+    # not str.format: the lines hold JSON braces and Browser captions such as {name}
+    text = extra.read_text(encoding="utf-8").replace("{http_port}", str(http_port))
+    return text.splitlines()
 
 
 def render_conf(settings: Settings, layout: ServerLayout) -> str:
@@ -71,7 +64,7 @@ def render_conf(settings: Settings, layout: ServerLayout) -> str:
         f"server.memory.pagecache.size={settings.pagecache_size}",
         "dbms.usage_report.enabled=false",
     ]
-    extra = browser_conf_lines()
+    extra = browser_conf_lines(settings.http_port)
     if extra:
         lines += ["", "# from fintech_kg/browser/server.conf", *extra]
     return "\n".join(lines) + "\n"

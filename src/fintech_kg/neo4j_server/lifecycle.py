@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict
 
 from fintech_kg.errors import ConfigError, ServerError
 from fintech_kg.neo4j_server.assembly import assemble
-from fintech_kg.neo4j_server.conf import browser_classpath, write_conf
+from fintech_kg.neo4j_server.conf import write_conf
 from fintech_kg.neo4j_server.jdk import find_java
 from fintech_kg.neo4j_server.layout import ServerLayout
 from fintech_kg.settings import Settings
@@ -111,12 +111,9 @@ def start(settings: Settings) -> bool:
     else:
         settings.neo4j_password()  # fail before starting when no password is known
 
-    extra = browser_classpath()
-    # E's folder goes first so its files can stand in for the Browser jar's
-    classpath = os.pathsep.join([*([str(extra)] if extra else []), str(lib / "*")])
     command = [
         str(java), f"-Xms{settings.heap_size}", f"-Xmx{settings.heap_size}", *JVM_FLAGS,
-        "-cp", classpath, ENTRY_POINT,
+        "-cp", str(lib / "*"), ENTRY_POINT,
         f"--home-dir={layout.root}", f"--config-dir={layout.conf_dir}", "--console-mode",
     ]  # fmt: skip
     with layout.console_log.open("wb") as log:
