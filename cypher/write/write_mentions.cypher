@@ -1,0 +1,11 @@
+// One row per (article, entity): how the article names the entity and where.
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article_id})
+MATCH (e:Entity {id: row.entity_id})
+MERGE (a)-[m:MENTIONS]->(e)
+SET m.name = row.name,
+    m.type = row.type,
+    m.aliases = row.aliases,
+    m.count = row.count,
+    m.confidence = row.confidence,
+    m.sentence_ids = row.sentence_ids
