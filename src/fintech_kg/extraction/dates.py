@@ -48,7 +48,7 @@ class DateMention:
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-_YEAR = r"(?<!\d)[12]\d{3}(?!\d)|[〇零一二三四五六七八九]{4}"
+_YEAR = r"(?<!\d)[12１２]\d{3}(?!\d)|[〇零一二三四五六七八九]{4}"
 _MONTH_AR = r"(?<!\d)\d{1,2}"
 _MONTH_CN = r"十[一二]?|[一二三四五六七八九]"
 _DAY_AR = r"\d{1,2}(?!\d)"
@@ -60,7 +60,7 @@ _DATES = re.compile(
     "|".join(
         [
             # 2019-01-25, 2019/1/25, 2019.1.25 (one separator throughout)
-            r"(?<!\d)(?P<y1>[12]\d{3})(?P<sep>[-/.])(?P<m1>\d{1,2})(?P=sep)(?P<d1>\d{1,2})(?![\d.])",
+            r"(?<!\d)(?P<y1>[12１２]\d{3})(?P<sep>[-/.])(?P<m1>\d{1,2})(?P=sep)(?P<d1>\d{1,2})(?![\d.])",
             # 2019年1月25日, 二〇一九年一月, 2019年, 今年3月, 去年
             rf"(?:(?P<y2>{_YEAR})\s?年度?|(?P<ry>今年|去年|前年|明年))"
             rf"(?:\s?(?P<m2>{_MONTH_AR}|{_MONTH_CN})\s?月份?(?:\s?(?P<d2>{_DAY})\s?[日号])?)?",
@@ -88,6 +88,7 @@ _DAY_OFFSETS |= {"今天": 0, "今日": 0, "明天": 1, "明日": 1}
 _WEEK_OFFSETS = {"上上": -2, "上": -1, "本": 0, "这": 0, "下": 1}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAYS |= {str(n): n - 1 for n in range(1, 8)}
+_RANGE_WORDS = frozenset({"至", "到", "-", "~", "～", "—", "、", "和", "与", "及", "或"})
 
 
 def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
@@ -102,6 +103,8 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     mentions: list[DateMention] = []
     for match in _DATES.finditer(text):
         resolved = _resolve(match, reference)
+        if match.group("d6") is not None and mentions:
+            resolved = _range_end(text, mentions[-1], match) or resolved
         if resolved is not None:
             value, precision, relative = resolved
             mentions.append(
@@ -154,6 +157,14 @@ def _resolve(match: re.Match[str], reference: date | None) -> _Resolved | None:
         value = _valid(year, month, _number(groups["d5"]))
         return (value, "day", True) if value else None
     return _day_of_month(int(groups["d6"]), reference)
+
+
+def _range_end(text: str, previous: DateMention, match: re.Match[str]) -> _Resolved | None:
+    """ "5月10日至12日": a bare day right after a full date takes that date's month."""
+    if previous.precision != "day" or text[previous.end : match.start()] not in _RANGE_WORDS:
+        return None
+    value = _valid(previous.value.year, previous.value.month, int(match.group("d6")))
+    return (value, "day", previous.relative) if value else None
 
 
 def _absolute(year: int, month: int, day: int) -> _Resolved | None:
