@@ -101,3 +101,11 @@ def test_one_event_per_type_and_subject_with_a_stable_id() -> None:
     again = events(text, {"甲贷": T.P2P_PLATFORM})
     assert len(first) == 1
     assert first[0].id == again[0].id
+
+
+def test_amount_needs_a_cue() -> None:
+    names = {"甲贷": T.P2P_PLATFORM}
+    (event,) = events("甲贷涉嫌非法集资，涉案金额3亿元。", names)
+    assert event.amount_cny == 300_000_000
+    (event,) = events("注册资本1亿元的甲贷爆雷。", names)
+    assert event.amount_cny is None

@@ -42,8 +42,8 @@ SUBJECT_TYPES = frozenset(
 
 # Entity kinds (C1's attributes["kind"]) that stand for a category, not one organisation.
 _CATEGORY_KINDS = frozenset({"sector", "collective"})
-# Characters between two subjects that make them one coordinated subject ("A、B平台爆雷").
-_COORDINATION = ("、", "和", "与", "及", "以及", "/", "跟", "同")
+# Brackets, quotes and spaces around a name ("某某公司（“某某贷”）") are no gap between names.
+_BRACKETS = "（）()“”\"'「」《》【】 \u3000"
 _MAX_SUBJECT_GAP = 30
 _HEDGE_FACTOR = 0.6
 _SECTOR_FACTOR = 0.8
@@ -64,6 +64,7 @@ def find_events(
 
     book = load_triggers()
     mentions = ordered_mentions(entities)
+    links = frozenset(["", *book.cues.subject_links])
     found: dict[tuple[str, tuple[str, ...], str | None], RiskEvent] = {}
     for sent_start, sent_end in sentences:
         sentence = text[sent_start:sent_end]
@@ -79,7 +80,7 @@ def find_events(
             trigger = book.event_word(match.group())
             hedged = book.cue_before(sentence, match.start(), book.cues.hedge)
             generic = book.cue_before(sentence, match.start(), book.cues.generic)
-            subjects = [] if generic else _subjects(text, in_sentence, start, end)
+            subjects = [] if generic else _subjects(text, in_sentence, start, end, links)
             sector = None if subjects else _sector(book, sentence, in_sentence, sent_start, match)
             if not subjects and sector is None:
                 continue
@@ -130,12 +131,14 @@ def _clause(text: str, start: int, end: int, mentions: list[PlacedMention]) -> l
 
 
 def _subjects(
-    text: str, mentions: list[PlacedMention], start: int, end: int
+    text: str, mentions: list[PlacedMention], start: int, end: int, links: frozenset[str]
 ) -> list[PlacedMention]:
     """The entities the event at [start, end) happens to, with their coordinated peers.
 
     Preference: the nearest subject before the trigger in its clause ("某某贷爆雷"), then the
-    nearest after it in the clause ("查封某某贷"), then the nearest before it in the sentence.
+    nearest after it in the clause ("查封某某贷"), then the nearest before it in the sentence
+    ("甲贷、乙贷等平台，均因…立案"). Names listed with it ("甲贷、乙贷") or in apposition
+    ("某某公司（某某贷）") join it.
     """
     candidates = [m for m in mentions if _is_subject(m)]
     clause = _clause(text, start, end, candidates)
@@ -143,18 +146,32 @@ def _subjects(
     after = [m for m in clause if m.start >= end]
     if before:
         head = before[-1]
-        group = [head]
-        for mention in reversed(before[:-1]):
-            connector = text[mention.end : group[-1].start]
-            if not connector or any(c == connector for c in _COORDINATION):
-                group.append(mention)
-            else:
+    elif after:
+        head = after[0]
+    else:
+        earlier = [m for m in candidates if m.end <= start and start - m.end <= _MAX_SUBJECT_GAP]
+        if not earlier:
+            return []
+        head = earlier[-1]
+    return _coordinated(text, candidates, head, links)
+
+
+def _coordinated(
+    text: str, candidates: list[PlacedMention], head: PlacedMention, links: frozenset[str]
+) -> list[PlacedMention]:
+    """``head`` and the candidates listed or bracketed right next to it, both ways."""
+    index = candidates.index(head)
+    group = [head]
+    for step in (-1, 1):
+        current = index
+        while 0 <= current + step < len(candidates):
+            near, far = candidates[current], candidates[current + step]
+            gap = text[far.end : near.start] if step < 0 else text[near.end : far.start]
+            if gap.strip(_BRACKETS) not in links:
                 break
-        return group
-    if after:
-        return [after[0]]
-    earlier = [m for m in candidates if m.end <= start and start - m.end <= _MAX_SUBJECT_GAP]
-    return earlier[-1:]
+            group.append(far)
+            current += step
+    return group
 
 
 def _sector(

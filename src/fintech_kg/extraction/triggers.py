@@ -113,6 +113,7 @@ class Cues(_Model):
     denial: list[str]
     hedge: list[str]
     generic: list[str]
+    subject_links: list[str]
     window: int = Field(ge=1, le=30, description="Characters before a trigger a cue may start")
     amount_cues: list[str]
     amount_window: int = Field(ge=1, le=40)
@@ -126,6 +127,7 @@ class Cues(_Model):
             "denial",
             "hedge",
             "generic",
+            "subject_links",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")
