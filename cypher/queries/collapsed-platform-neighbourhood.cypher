@@ -12,7 +12,7 @@ WITH platform, other, min(length(path)) AS hops,
      collect([r IN relationships(path) | type(r)])[0] AS via
 RETURN platform.name AS platform,
        CASE WHEN other:RiskEvent THEN 'RiskEvent' ELSE 'Entity' END AS kind,
-       coalesce(other.name, other.type + ' ' + coalesce(toString(other.date), '')) AS name,
+       other.name AS name,
        [label IN labels(other) WHERE NOT label IN ['Entity', 'RiskEvent']] AS types,
        hops,
        via

@@ -14,6 +14,6 @@ WITH a, b
 ORDER BY CASE WHEN b.id = $target THEN 0 WHEN b.name = $target THEN 1 ELSE 2 END
 LIMIT 1
 MATCH path = shortestPath((a)-[:OWNS|INVESTS_IN|ACQUIRES|PARTNERS_WITH|COMPETES_WITH|EMPOWERS|CUSTODIAN_FOR|ADOPTS|REGULATES|MEMBER_OF|SUCCEEDS|SUBJECT_OF|ACTED_IN*..6]-(b))
-RETURN [n IN nodes(path) | coalesce(n.name, n.type + ' ' + coalesce(toString(n.date), ''))] AS nodes,
+RETURN [n IN nodes(path) | n.name] AS nodes,
        [r IN relationships(path) | type(r)] AS relations,
        length(path) AS hops

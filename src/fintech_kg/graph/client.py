@@ -48,8 +48,9 @@ from fintech_kg.vocabulary import RELATION_TYPES, EventType
 
 if TYPE_CHECKING:
     import networkx as nx
-    from fintech_kg.graph.ingest import IngestReport
 
+    from fintech_kg.graph.ingest import IngestReport
+    from fintech_kg.graph.writer import GraphWriter, WriteReport
     from fintech_kg.models import Article
     from fintech_kg.settings import Settings
 
@@ -138,7 +139,6 @@ class KnowledgeGraph:
             1
         """
         from fintech_kg.graph.ingest import ingest
-
         from fintech_kg.reading import make_article
 
         inputs: list[Any] = [str(path) for path in paths]
@@ -146,11 +146,16 @@ class KnowledgeGraph:
         inputs += list(articles)
         return ingest(inputs, self._writer(batch_size), workers=workers)
 
-    def retract(self, article_id: str) -> None:
-        """Remove exactly what one article contributed to the graph."""
-        self._writer(None).retract(article_id)
+    def retract(self, article_id: str) -> WriteReport:
+        """Remove exactly what one article contributed to the graph.
 
-    def _writer(self, batch_size: int | None) -> Any:
+        Example:
+            >>> kg.retract("sample-001").articles_retracted  # doctest: +SKIP
+            1
+        """
+        return self._writer(None).retract(article_id)
+
+    def _writer(self, batch_size: int | None) -> GraphWriter:
         from fintech_kg.graph.writer import GraphWriter
 
         if batch_size is None:

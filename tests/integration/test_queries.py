@@ -1,0 +1,451 @@
+"""Every named query of cypher/queries answers correctly on a small hand-built graph.
+
+The graph (sentences written for these tests, names made up except the BAT companies):
+two P2P platforms, 星光贷 (custodian 北辰银行, owned by 星光集团: overdue, investigated by
+上海市公安局, collapsed; the collapse reported by two articles) and 月亮贷 (custodian
+南山银行: collapsed, then fined by 深圳市金融监督管理局); 阿里巴巴, 腾讯 and 百度 owning,
+empowering and (rumoured) investing; banks adopting 人工智能, 蚂蚁金服 adopting 区块链.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from fintech_kg.errors import GraphError, QueryNotFoundError
+from fintech_kg.graph.client import KnowledgeGraph
+from fintech_kg.graph.queries import load_queries
+from fintech_kg.graph.writer import GraphWriter
+from fintech_kg.models import ExtractionRecord
+from fintech_kg.settings import Settings
+from fintech_kg.vocabulary import EntityType as T
+from fintech_kg.vocabulary import RelationType as R
+
+Builder = Callable[..., ExtractionRecord]
+
+
+def sample_records(make_record: Builder) -> list[ExtractionRecord]:
+    """The test graph's articles, as extraction records."""
+    records = [
+        make_record(
+            "t-001",
+            "北辰银行为星光贷提供资金存管服务。星光集团持有星光贷的全部股权。"
+            "2018年6月15日，星光贷出现逾期，出借人无法提现。",
+            published_at=date(2018, 6, 16),
+            title="星光贷逾期",
+            entities=[("北辰银行", T.BANK), ("星光贷", T.P2P_PLATFORM), ("星光集团", T.COMPANY)],
+            relations=[
+                (R.CUSTODIAN_FOR, "北辰银行", "星光贷", False),
+                (R.OWNS, "星光集团", "星光贷", False),
+            ],
+            events=[
+                {
+                    "type": "OVERDUE",
+                    "subjects": ["星光贷"],
+                    "trigger": "逾期",
+                    "date": date(2018, 6, 15),
+                    "location": "上海",
+                },
+            ],
+        ),
+        make_record(
+            "t-002",
+            "上海市公安局对星光贷立案侦查，涉案金额约5亿元。北辰银行表示仅提供存管服务。",
+            published_at=date(2018, 7, 3),
+            entities=[
+                ("上海市公安局", T.REGULATOR),
+                ("星光贷", T.P2P_PLATFORM),
+                ("北辰银行", T.BANK),
+            ],
+            events=[
+                {
+                    "type": "INVESTIGATION",
+                    "subjects": ["星光贷"],
+                    "trigger": "立案侦查",
+                    "authority": "上海市公安局",
+                    "date": date(2018, 7, 2),
+                    "amount_cny": 5e8,
+                    "location": "上海",
+                },
+            ],
+        ),
+        make_record(
+            "t-003",
+            "2018年7月10日，星光贷停止运营，平台失联。",
+            published_at=date(2018, 7, 11),
+            entities=[("星光贷", T.P2P_PLATFORM)],
+            events=[
+                {
+                    "type": "COLLAPSE",
+                    "subjects": ["星光贷"],
+                    "trigger": "失联",
+                    "date": date(2018, 7, 10),
+                    "location": "上海",
+                },
+            ],
+        ),
+        make_record(
+            "t-004",
+            "星光贷已于7月10日失联，投资人前往报案。",
+            published_at=date(2018, 7, 12),
+            entities=[("星光贷", T.P2P_PLATFORM)],
+            events=[
+                {
+                    "type": "COLLAPSE",
+                    "subjects": ["星光贷"],
+                    "trigger": "失联",
+                    "date": date(2018, 7, 10),
+                    "location": "上海",
+                },
+            ],
+        ),
+        make_record(
+            "t-005",
+            "南山银行为月亮贷提供资金存管。2018年8月5日，月亮贷突然跑路，待还金额约1亿元。",
+            published_at=date(2018, 8, 6),
+            entities=[("南山银行", T.BANK), ("月亮贷", T.P2P_PLATFORM)],
+            relations=[(R.CUSTODIAN_FOR, "南山银行", "月亮贷", False)],
+            events=[
+                {
+                    "type": "COLLAPSE",
+                    "subjects": ["月亮贷"],
+                    "trigger": "跑路",
+                    "date": date(2018, 8, 5),
+                    "amount_cny": 1e8,
+                    "location": "深圳",
+                },
+            ],
+        ),
+        make_record(
+            "t-006",
+            "深圳市金融监督管理局对月亮贷作出行政处罚。",
+            published_at=date(2018, 9, 2),
+            entities=[("深圳市金融监督管理局", T.REGULATOR), ("月亮贷", T.P2P_PLATFORM)],
+            events=[
+                {
+                    "type": "REGULATORY_ACTION",
+                    "subjects": ["月亮贷"],
+                    "trigger": "行政处罚",
+                    "authority": "深圳市金融监督管理局",
+                    "date": date(2018, 9, 1),
+                    "location": "深圳",
+                },
+            ],
+        ),
+        make_record(
+            "t-007",
+            "阿里巴巴持有蚂蚁金服的股份。阿里巴巴为北辰银行提供人工智能风控技术。"
+            "腾讯向南山银行输出云计算能力。",
+            published_at=date(2019, 1, 10),
+            entities=[
+                ("阿里巴巴", T.TECH_COMPANY),
+                ("蚂蚁金服", T.FINANCIAL_INSTITUTION),
+                ("北辰银行", T.BANK),
+                ("人工智能", T.TECHNOLOGY),
+                ("腾讯", T.TECH_COMPANY),
+                ("南山银行", T.BANK),
+            ],
+            relations=[
+                (R.OWNS, "阿里巴巴", "蚂蚁金服", False),
+                (R.EMPOWERS, "阿里巴巴", "北辰银行", False),
+                (R.EMPOWERS, "腾讯", "南山银行", False),
+                (R.ADOPTS, "北辰银行", "人工智能", False),
+                (R.ADOPTS, "南山银行", "人工智能", False),
+            ],
+        ),
+        make_record(
+            "t-008",
+            "有传言称百度将投资星光集团。蚂蚁金服采用区块链技术。",
+            published_at=date(2019, 2, 1),
+            entities=[
+                ("百度", T.TECH_COMPANY),
+                ("星光集团", T.COMPANY),
+                ("蚂蚁金服", T.FINANCIAL_INSTITUTION),
+                ("区块链", T.TECHNOLOGY),
+            ],
+            relations=[
+                (R.INVESTS_IN, "百度", "星光集团", True),
+                (R.ADOPTS, "蚂蚁金服", "区块链", False),
+            ],
+        ),
+    ]
+    # An alias, to look entities up by another name (the writer keeps the union).
+    records[6].entities[1].aliases = ["蚂蚁集团"]
+    return records
+
+
+def write_sample(writer: GraphWriter, make_record: Builder) -> None:
+    """Write the test graph into the (empty) database of ``writer``."""
+    report = writer.write(sample_records(make_record))
+    assert report.articles_written == 8
+
+
+@pytest.fixture
+def kg(
+    writer: GraphWriter, make_record: Builder, neo4j_settings: Settings
+) -> Iterator[KnowledgeGraph]:
+    """A client on the test graph."""
+    write_sample(writer, make_record)
+    with KnowledgeGraph(settings=neo4j_settings) as client:
+        yield client
+
+
+def rows(kg: KnowledgeGraph, query: str, /, **params: Any) -> list[dict[str, Any]]:
+    return kg.query(query, **params).rows
+
+
+# One test per named query; test_every_query_has_a_test keeps the list complete.
+TESTED = {
+    "bat-network", "co-mentioned", "collapsed-platform-neighbourhood", "collapsed-platforms",
+    "entity", "event-evidence", "events", "evidence-sentences", "export-nodes",
+    "export-relationships", "graph-stats", "hedged-vs-asserted", "neighbours",
+    "platform-lifecycle", "regulator-actions-by-region", "relation-evidence",
+    "risk-events-per-month", "risk-exposure", "search-entities", "shortest-path", "subgraph",
+    "technology-adoption", "top-exposed-banks", "write-node-scores",
+}  # fmt: skip
+
+
+def test_every_query_has_a_test() -> None:
+    assert set(load_queries()) == TESTED
+
+
+def test_every_query_runs_with_its_browser_example(kg: KnowledgeGraph) -> None:
+    for query in load_queries().values():
+        if query.name == "write-node-scores":
+            continue  # writes; run by test_write_node_scores
+        kg.query(query.name, **query.example)
+
+
+def test_collapsed_platforms(kg: KnowledgeGraph) -> None:
+    summer = rows(kg, "collapsed-platforms", since=date(2018, 6, 1), until=date(2018, 8, 31))
+    assert [(r["platform"], r["collapsed_on"], r["custodian_banks"]) for r in summer] == [
+        ("星光贷", date(2018, 7, 10), ["北辰银行"]),
+        ("月亮贷", date(2018, 8, 5), ["南山银行"]),
+    ]
+    assert summer[1]["amount_cny"] == 1e8
+    august = rows(kg, "collapsed-platforms", since=date(2018, 8, 1), until=date(2018, 8, 31))
+    assert [r["platform"] for r in august] == ["月亮贷"]
+
+
+def test_collapsed_platform_neighbourhood(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "collapsed-platform-neighbourhood", platform="星光贷")
+    entities = {(r["name"], r["hops"]) for r in found if r["kind"] == "Entity"}
+    assert entities == {
+        ("北辰银行", 1), ("星光集团", 1),
+        ("阿里巴巴", 2), ("人工智能", 2), ("百度", 2), ("上海市公安局", 2),
+    }  # fmt: skip
+    events = sorted(r["name"] for r in found if r["kind"] == "RiskEvent")
+    assert events == [
+        "星光贷 COLLAPSE 2018-07-10",
+        "星光贷 INVESTIGATION 2018-07-02",
+        "星光贷 OVERDUE 2018-06-15",
+    ]
+    assert rows(kg, "collapsed-platform-neighbourhood", platform="北辰银行") == []
+
+
+def test_bat_network(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "bat-network", members=["百度", "阿里巴巴", "腾讯"])
+    assert [(r["member"], r["relation"], r["target"], r["hedged"]) for r in found] == [
+        ("百度", "INVESTS_IN", "星光集团", True),
+        ("腾讯", "EMPOWERS", "南山银行", False),
+        ("阿里巴巴", "EMPOWERS", "北辰银行", False),
+        ("阿里巴巴", "OWNS", "蚂蚁金服", False),
+    ]
+
+
+def test_technology_adoption(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "technology-adoption", technology=None)
+    assert [(r["technology"], r["institution_type"], r["adopters"]) for r in found] == [
+        ("人工智能", "Bank", 2),
+        ("区块链", "FinancialInstitution", 1),
+    ]
+    assert sorted(found[0]["examples"]) == ["北辰银行", "南山银行"]
+    only_ai = rows(kg, "technology-adoption", technology="人工智能")
+    assert [r["technology"] for r in only_ai] == ["人工智能"]
+
+
+def test_risk_events_per_month(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "risk-events-per-month", since=date(2018, 1, 1), until=date(2019, 12, 31))
+    assert [(r["month"], r["type"], r["events"]) for r in found] == [
+        ("2018-06", "OVERDUE", 1),
+        ("2018-07", "COLLAPSE", 1),
+        ("2018-07", "INVESTIGATION", 1),
+        ("2018-08", "COLLAPSE", 1),
+        ("2018-09", "REGULATORY_ACTION", 1),
+    ]
+    assert found[2]["amount_cny"] == 5e8
+
+
+def test_platform_lifecycle(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "platform-lifecycle", platform="星光贷")
+    assert [r["event"]["type"] for r in found] == ["OVERDUE", "INVESTIGATION", "COLLAPSE"]
+    ids = [r["event"]["id"] for r in found]
+    assert [r["followed_by"] for r in found] == [[ids[1]], [ids[2]], []]
+    assert found[2]["event"]["mention_count"] == 2  # two outlets, one event
+
+
+def test_co_mentioned(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "co-mentioned", entity="星光贷", limit=10)
+    assert [(r["entity"], r["articles"]) for r in found] == [
+        ("北辰银行", 2), ("上海市公安局", 1), ("星光集团", 1),
+    ]  # fmt: skip
+    assert len(rows(kg, "co-mentioned", entity="星光贷", limit=1)) == 1
+
+
+def test_shortest_path(kg: KnowledgeGraph) -> None:
+    [path] = rows(kg, "shortest-path", source="阿里巴巴", target="星光贷")
+    assert path["nodes"] == ["阿里巴巴", "北辰银行", "星光贷"]
+    assert path["relations"] == ["EMPOWERS", "CUSTODIAN_FOR"]
+    assert path["hops"] == 2
+    assert rows(kg, "shortest-path", source="阿里巴巴", target="阿里巴巴") == []
+
+
+def test_regulator_actions_by_region(kg: KnowledgeGraph) -> None:
+    period = {"since": date(2018, 1, 1), "until": date(2018, 12, 31)}
+    found = rows(kg, "regulator-actions-by-region", region=None, **period)
+    assert [(r["region"], r["authority"], r["action"], r["events"]) for r in found] == [
+        ("上海", "上海市公安局", "INVESTIGATION", 1),
+        ("深圳", "深圳市金融监督管理局", "REGULATORY_ACTION", 1),
+    ]
+    assert found[0]["subjects"] == [["星光贷"]]
+    shanghai = rows(kg, "regulator-actions-by-region", region="上海", **period)
+    assert [r["authority"] for r in shanghai] == ["上海市公安局"]
+
+
+def test_relation_evidence(kg: KnowledgeGraph) -> None:
+    [found] = rows(kg, "relation-evidence", source="北辰银行", relation="CUSTODIAN_FOR",
+                   target="星光贷")  # fmt: skip
+    assert found["sentence"] == "北辰银行为星光贷提供资金存管服务。"
+    assert (found["article_id"], found["published_at"]) == ("t-001", date(2018, 6, 16))
+    assert found["hedged"] is False
+    assert rows(kg, "relation-evidence", source="北辰银行", relation="OWNS",
+                target="星光贷") == []  # fmt: skip
+
+
+def test_top_exposed_banks(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "top-exposed-banks", limit=10)
+    assert [(r["bank"], r["exposed_entities"], r["risk_events"]) for r in found] == [
+        ("北辰银行", 1, 3),
+        ("南山银行", 1, 2),
+    ]
+    assert found[1]["amount_cny"] == 1e8
+    assert len(rows(kg, "top-exposed-banks", limit=1)) == 1
+
+
+def test_hedged_vs_asserted(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "hedged-vs-asserted", entity="星光集团")
+    assert [(r["status"], r["source"], r["fact"], r["target"]) for r in found] == [
+        ("asserted", "星光集团", "OWNS", "星光贷"),
+        ("hedged", "百度", "INVESTS_IN", "星光集团"),
+    ]
+    events = rows(kg, "hedged-vs-asserted", entity="星光贷")
+    assert {(r["status"], r["fact"]) for r in events} >= {("asserted", "COLLAPSE")}
+
+
+def test_entity(kg: KnowledgeGraph) -> None:
+    [by_alias] = rows(kg, "entity", name="蚂蚁集团")
+    assert (by_alias["id"], by_alias["types"]) == ("蚂蚁金服", ["FinancialInstitution"])
+    assert "蚂蚁集团" in by_alias["aliases"]
+    assert rows(kg, "entity", name="不存在的公司") == []
+
+
+def test_search_entities(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "search-entities", text="蚂蚁", limit=5)
+    assert found[0]["id"] == "蚂蚁金服"
+    banks = {r["id"] for r in rows(kg, "search-entities", text="银行", limit=10)}
+    assert banks == {"北辰银行", "南山银行"}
+
+
+def test_neighbours(kg: KnowledgeGraph) -> None:
+    [one] = rows(kg, "neighbours", entity="北辰银行", depth=1, relation_types=None)
+    assert {e["id"] for e in one["entities"]} == {"星光贷", "阿里巴巴", "人工智能"}
+    [two] = rows(
+        kg, "neighbours", entity="北辰银行", depth=2, relation_types=["CUSTODIAN_FOR", "OWNS"]
+    )
+    assert {e["id"] for e in two["entities"]} == {"星光贷", "星光集团"}
+    assert {(r["source"], r["type"], r["target"]) for r in two["relations"]} == {
+        ("北辰银行", "CUSTODIAN_FOR", "星光贷"),
+        ("星光集团", "OWNS", "星光贷"),
+    }
+
+
+def test_risk_exposure(kg: KnowledgeGraph) -> None:
+    found = rows(kg, "risk-exposure", entity="北辰银行", max_hops=2, limit=50)
+    assert sorted(r["event"]["type"] for r in found) == ["COLLAPSE", "INVESTIGATION", "OVERDUE"]
+    assert all(r["subject"] == "星光贷" for r in found)
+    assert all(len(r["event_sentence_ids"]) >= 1 for r in found)
+    assert rows(kg, "risk-exposure", entity="北辰银行", max_hops=1, limit=50) == []
+    limited = rows(kg, "risk-exposure", entity="阿里巴巴", max_hops=3, limit=2)
+    assert len(limited) == 2
+
+
+def test_events(kg: KnowledgeGraph) -> None:
+    everything = {"types": None, "since": None, "until": None, "entity": None, "limit": 100}
+    assert len(rows(kg, "events", **everything)) == 5
+    collapses = rows(kg, "events", **{**everything, "types": ["COLLAPSE"]})
+    assert [r["event"]["subjects"] for r in collapses] == [["星光贷"], ["月亮贷"]]
+    august = rows(kg, "events", **{**everything, "since": date(2018, 8, 1)})
+    assert [r["event"]["type"] for r in august] == ["COLLAPSE", "REGULATORY_ACTION"]
+    acted = rows(kg, "events", **{**everything, "entity": "上海市公安局"})
+    assert [r["event"]["authorities"] for r in acted] == [["上海市公安局"]]
+
+
+def test_event_and_sentence_evidence(kg: KnowledgeGraph) -> None:
+    collapse = rows(kg, "events", types=["COLLAPSE"], entity="星光贷", limit=1)[0]["event"]
+    [found] = rows(kg, "event-evidence", event_id=collapse["id"])
+    assert {s["article_id"] for s in found["evidence"]} == {"t-003", "t-004"}
+    assert [s["text"] for s in found["evidence"]][0] == "2018年7月10日，星光贷停止运营，平台失联。"
+    ids = [s["id"] for s in found["evidence"]]
+    sentences = rows(kg, "evidence-sentences", ids=ids)
+    assert [r["sentence"]["id"] for r in sentences] == ids
+
+
+def test_graph_stats(kg: KnowledgeGraph) -> None:
+    [found] = rows(kg, "graph-stats")
+    labels = dict(found["labels"])
+    assert labels["Article"] == 8
+    assert labels["RiskEvent"] == 5
+    assert labels["Entity"] == 13
+    assert dict(found["types"])["CUSTODIAN_FOR"] == 2
+
+
+def test_subgraph(kg: KnowledgeGraph) -> None:
+    [found] = rows(kg, "subgraph", entities=["月亮贷"], depth=1)
+    ids = {n["properties"]["id"] for n in found["nodes"] if "Entity" in n["labels"]}
+    assert ids == {"月亮贷", "南山银行"}
+    assert sum("RiskEvent" in n["labels"] for n in found["nodes"]) == 2
+    assert sorted(r["type"] for r in found["relationships"]) == [
+        "CUSTODIAN_FOR", "FOLLOWED_BY", "SUBJECT_OF", "SUBJECT_OF",
+    ]  # fmt: skip
+    [whole] = rows(kg, "subgraph", entities=None, depth=1)
+    assert sum("Entity" in n["labels"] for n in whole["nodes"]) == 13
+
+
+def test_export_queries(kg: KnowledgeGraph) -> None:
+    nodes = rows(kg, "export-nodes")
+    relationships = rows(kg, "export-relationships")
+    stats = kg.stats()
+    assert len(nodes) == stats.nodes
+    assert len(relationships) == stats.relationships
+
+
+def test_write_node_scores(kg: KnowledgeGraph) -> None:
+    assert kg.write_back({"Entity:北辰银行": 0.5, "Entity:不存在": 0.1}, "risk_score") == 1
+    assert kg.entity("北辰银行").properties["risk_score"] == 0.5  # type: ignore[union-attr]
+    with pytest.raises(GraphError, match="read access mode"):
+        kg.query(
+            "write-node-scores",
+            rows=[{"kind": "Entity", "id": "南山银行", "properties": {"risk_score": 0.1}}],
+        )
+
+
+def test_unknown_query_and_parameters(kg: KnowledgeGraph) -> None:
+    with pytest.raises(QueryNotFoundError, match="co-mentioned"):
+        kg.query("no-such-query")
+    with pytest.raises(GraphError, match="needs --param entity"):
+        kg.query("co-mentioned", limit=3)
+    with pytest.raises(GraphError, match="no parameter colour"):
+        kg.query("co-mentioned", entity="百度", limit=3, colour="red")
