@@ -73,7 +73,7 @@ from itertools import islice
 from typing import Any, LiteralString, cast
 
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import Neo4jError
+from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel, ConfigDict
 
 from fintech_kg.errors import GraphError
@@ -501,6 +501,11 @@ class GraphWriter:
         except Neo4jError as exc:
             raise GraphError(
                 f"writing to database {self.database!r} failed ({exc.code}): {exc.message}"
+            ) from exc
+        except DriverError as exc:
+            raise GraphError(
+                f"lost Neo4j while writing to database {self.database!r} ({exc}); start the"
+                " server and run the same ingest again: articles already written are skipped"
             ) from exc
 
 
