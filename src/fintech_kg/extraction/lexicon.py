@@ -30,6 +30,7 @@ from importlib import resources
 from typing import NamedTuple
 
 import ahocorasick
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from fintech_kg.errors import FintechKGError
 from fintech_kg.vocabulary import EntityType
@@ -37,13 +38,16 @@ from fintech_kg.vocabulary import EntityType
 __all__ = [
     "GENERATED_FILES",
     "HAND_FILES",
+    "BrandSuffix",
     "Lexicon",
     "LexiconEntry",
     "LexiconError",
     "LexiconHit",
+    "NamePatterns",
     "fold",
     "load_generic_words",
     "load_lexicon",
+    "load_name_patterns",
 ]
 
 GENERATED_FILES = ("p2p_platforms.tsv", "nfra_institutions.tsv", "nfra_regulators.tsv")
@@ -241,6 +245,61 @@ def _load_collectives(entries: dict[str, LexiconEntry]) -> None:
             members=member_names,
             source="collectives.tsv",
         )
+
+
+class BrandSuffix(BaseModel):
+    """A word that ends brand names ("金服", "贷"); ``alone``: enough without context."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    suffix: str
+    type: EntityType
+    alone: bool
+
+
+class NamePatterns(BaseModel):
+    """Word lists behind the patterns for names missing from the lexicon and for persons.
+
+    Loaded from ``name_patterns.json`` (see :mod:`fintech_kg.extraction.entities` for how
+    each list is used).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str = ""
+    context_words: list[str]
+    context_window: int = Field(ge=1)
+    stop_chars: str
+    leading_junk: list[str]
+    generic_endings: list[str]
+    registered_suffixes: list[str]
+    industry_words: list[str]
+    suffix_continuations: list[str]
+    hashtag_followers: list[str]
+    brand_suffixes: list[BrandSuffix]
+    max_brand_stem: int = Field(ge=1)
+    max_registered_stem: int = Field(ge=1)
+    platform_context_before: list[str]
+    risk_after: list[str]
+    person_titles: list[str]
+    compound_surnames: list[str]
+    surnames: str
+    name_end_chars: str
+    locations: list[str]
+    sector_words: dict[str, str]
+
+
+@cache
+def load_name_patterns() -> NamePatterns:
+    """The validated ``name_patterns.json``; raises :class:`LexiconError` naming the problem.
+
+    Example: ``"爆雷" in load_name_patterns().risk_after`` -> ``True``
+    """
+    path = resources.files("fintech_kg.data.lexicon").joinpath("name_patterns.json")
+    try:
+        return NamePatterns.model_validate_json(path.read_text("utf-8"))
+    except ValidationError as exc:
+        raise LexiconError(f"lexicon file name_patterns.json: {exc}") from None
 
 
 @cache

@@ -1,0 +1,104 @@
+"""Extraction throughput on the BDCI 2019 corpus, with jieba segmentation as the yardstick.
+
+Prints, for the whole extraction (entities, relations, events) over the articles' texts:
+chars/s, articles/s and peak memory (ru_maxrss), the lexicon and pipeline load time, and in
+the same run plain ``jieba.lcut`` over the same texts. Skips with a message when the corpus
+is absent. Figures are indicative on a shared machine.
+
+Example: ``.venv/bin/python bench/extract_speed.py --limit 2000 --workers 2``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+CORPUS = Path("/work/shared/data/bdci2019_corpus/articles.jsonl")
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024  # Linux reports KiB
+
+
+def _report(label: str, chars: int, articles: int, seconds: float) -> None:
+    print(
+        f"{label:<28} {chars / seconds:>12,.0f} chars/s {articles / seconds:>9,.1f} articles/s"
+        f" ({seconds:.2f} s)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--limit", type=int, default=0, help="first N articles (0 = all)")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--no-jieba", action="store_true", help="skip the jieba yardstick")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_file():
+        print(f"skipped: corpus {args.corpus} is absent", file=sys.stderr)
+        return 0
+
+    from fintech_kg.extraction.lexicon import load_lexicon
+    from fintech_kg.models import Article, ArticleMeta
+
+    started = time.perf_counter()
+    lexicon = load_lexicon()
+    lexicon_seconds = time.perf_counter() - started
+    print(
+        f"lexicon: {len(lexicon.entries)} entries, {lexicon.surface_count} surfaces, "
+        f"loaded in {lexicon_seconds:.3f} s"
+    )
+
+    from fintech_kg.extraction import extract_many, load_pipeline
+
+    started = time.perf_counter()
+    load_pipeline()
+    print(f"pipeline loaded in {time.perf_counter() - started:.3f} s")
+
+    articles = []
+    with args.corpus.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if args.limit and number >= args.limit:
+                break
+            row = json.loads(line)
+            text = row.get("text") or ""
+            meta = ArticleMeta(
+                id=str(row["id"]),
+                title=row.get("title") or "",
+                content_sha256="",
+                char_count=len(text),
+            )
+            articles.append(Article(meta=meta, text=text))
+    chars = sum(len(article.text) for article in articles)
+    print(f"corpus: {len(articles)} articles, {chars:,} chars; workers={args.workers}")
+
+    started = time.perf_counter()
+    counts = [0, 0, 0]
+    for record in extract_many(articles, workers=args.workers):
+        counts[0] += len(record.entities)
+        counts[1] += len(record.relations)
+        counts[2] += len(record.events)
+    _report("extraction (whole)", chars, len(articles), time.perf_counter() - started)
+    print(f"  found {counts[0]} entities, {counts[1]} relations, {counts[2]} events")
+
+    if not args.no_jieba:
+        import jieba
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        started = time.perf_counter()
+        for article in articles:
+            jieba.lcut(article.text)
+        _report("jieba.lcut (yardstick)", chars, len(articles), time.perf_counter() - started)
+    print(f"peak memory: {_peak_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
