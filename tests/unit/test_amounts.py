@@ -22,7 +22,9 @@ from fintech_kg.extraction.amounts import AmountMention, find_amounts, parse_amo
         ("交易总额12，345，678.5元", 12_345_678.5),
         ("1亿2000万元", 120_000_000.0),
         ("人民币5亿元", 500_000_000.0),
-        ("借了一万五", 15_000.0),
+        ("借了一万五千元", 15_000.0),
+        ("借了一万五元", 15_000.0),
+        ("借了3万", 30_000.0),
         ("罚款三千五元", 3_500.0),
         ("涉案约4.4个亿", 440_000_000.0),
         ("奖励1296元", 1_296.0),
@@ -68,6 +70,9 @@ def test_approximate_words(text: str, approximate: bool) -> None:
         "增长6.2%",
         "注册用户4,019,702人",
         "共计1500",
+        "三万出借人",
+        "3万多受害人",
+        "不怕一万，就怕万一",
     ],
 )
 def test_numbers_that_are_not_money(text: str) -> None:

@@ -1,9 +1,9 @@
 """Money amounts in Chinese news, in CNY: "涉案金额1.2亿元", "3000余万元", "逾期金额四亿多".
 
 A number in Arabic or Chinese numerals (or both: "1亿2000万") counts as money when it ends in
-元 or carries 万 or 亿, and is not followed by a counter such as 人, 家 or 股 ("30万人" is
-people) or by a foreign currency ("800万美元"). Approximate words (约, 近, 超, 逾, 多, 余,
-左右 …) keep the number and set ``approximate``.
+元, or carries 亿, or 万 after Arabic digits, and is not followed by a counter such as 人, 家 or
+股 ("30万人" is people) or by a foreign currency ("800万美元"). Approximate words (约, 近,
+超, 逾, 多, 余, 左右 …) keep the number and set ``approximate``.
 
 Example::
 
@@ -43,6 +43,8 @@ _CN_UNIT = "十拾百佰千仟万亿"
 _COUNTERS = (
     "人|名|位|户|家|个(?!亿|万)|次|笔|件|条|股|份|台|辆|套|张|只|头|吨|平方|公里|千米|米|克|公斤"
     "|斤|亩|间|座|项|单|篇|封|部|倍|年|月|天|日|小时|分钟|字|页|行|级|岁"
+    # people counted without a measure word: "3万多受害人", "三万出借人"
+    "|出借人|受害|投资人|投资者|借款人|债权人|用户|百姓|老百姓|会员|客户|员工|网友|粉丝|储户|股民"
 )
 _FOREIGN = "美元|美金|港元|港币|欧元|日元|英镑|澳元|加元|韩元|新加坡元|台币|卢布"
 
@@ -55,6 +57,9 @@ _AMOUNT = re.compile(
     rf"(?:(?P<currency>元|块钱|人民币)(?![/每])|(?!{_FOREIGN}|{_COUNTERS}))"
     rf"(?P<after>左右|以上|上下)?"
 )
+# Without 元, a number is taken for money only with 亿, or with 万 after Arabic digits: a bare
+# "三万" is more often people ("三万受害人") or an idiom ("不怕一万，就怕万一").
+_MONEY_SIZED = re.compile(r"亿|\d[^万]*万")
 _TOKENS = re.compile(rf"{_ARABIC}|[{_CN_DIGIT}{_CN_UNIT}]|[多余来]")
 _APPROXIMATE_INSIDE = re.compile(r"[多余来]")
 
@@ -67,7 +72,7 @@ def find_amounts(text: str) -> list[AmountMention]:
     mentions: list[AmountMention] = []
     for match in _AMOUNT.finditer(text):
         number = match.group("number")
-        if match.group("currency") is None and "万" not in number and "亿" not in number:
+        if match.group("currency") is None and not _MONEY_SIZED.search(number):
             continue
         value = _number_value(number)
         if value is None or value <= 0:
