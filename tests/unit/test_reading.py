@@ -366,3 +366,10 @@ def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": "x1", "text": TEXT}) + "\n", encoding="utf-8")
     (article,) = read(path)
     assert isinstance(article, Article) and article.meta.id == "x1"
+
+
+def test_a_single_path_may_be_given_bare(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    (article,) = read_articles(str(path))
+    assert isinstance(article, Article)

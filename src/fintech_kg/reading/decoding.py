@@ -5,8 +5,8 @@ superset of GBK and GB2312) next; charset-normalizer only when both fail.
 
 Example::
 
-    >>> decode_bytes("平台".encode("gbk"))
-    ('平台', 'gb18030')
+    >>> decode_bytes("某平台宣布清退".encode("gbk"))
+    ('某平台宣布清退', 'gb18030')
 """
 
 from __future__ import annotations

@@ -7,11 +7,11 @@ are sniffed from their first bytes. Bad input never stops the batch: it is repor
 
 Example::
 
-    >>> for item in read_articles(["news/"]):
-    ...     if isinstance(item, InputError):
-    ...         print(item)          # "news/b.jsonl:7 (article n7): has no "text" field; ..."
-    ...     else:
-    ...         print(item.meta.id, item.meta.char_count)
+    for item in read_articles(["news/", "-"]):
+        if isinstance(item, InputError):
+            print(item)  # news/b.jsonl:7 (article n7): has no "text" field; ...
+        else:
+            print(item.meta.id, item.meta.char_count)
 """
 
 from __future__ import annotations
@@ -88,6 +88,8 @@ def read_articles(
     Example: ``[a.meta.id for a in read_articles(["a.jsonl"]) if isinstance(a, Article)]``
     """
     limit = max_chars if max_chars is not None else _max_chars_from_env()
+    if isinstance(sources, str | Path):
+        sources = [sources]  # one path given bare, not a string to iterate character by character
     for source in sources:
         if str(source) == "-":
             stream = _binary(stdin if stdin is not None else sys.stdin)
