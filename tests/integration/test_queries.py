@@ -397,7 +397,7 @@ def test_event_and_sentence_evidence(kg: KnowledgeGraph) -> None:
     collapse = rows(kg, "events", types=["COLLAPSE"], entity="星光贷", limit=1)[0]["event"]
     [found] = rows(kg, "event-evidence", event_id=collapse["id"])
     assert {s["article_id"] for s in found["evidence"]} == {"t-003", "t-004"}
-    assert [s["text"] for s in found["evidence"]][0] == "2018年7月10日，星光贷停止运营，平台失联。"
+    assert found["evidence"][0]["text"] == "2018年7月10日，星光贷停止运营，平台失联。"
     ids = [s["id"] for s in found["evidence"]]
     sentences = rows(kg, "evidence-sentences", ids=ids)
     assert [r["sentence"]["id"] for r in sentences] == ids

@@ -398,8 +398,8 @@ class KnowledgeGraph:
         or aliases; None for every entity) as a networkx graph.
 
         Nodes are keyed ``Entity:<id>`` / ``RiskEvent:<id>`` and carry ``labels`` and the
-        stored properties; edges carry ``type`` and the stored properties. Feed it to
-        :mod:`fintech_kg.graph.analytics`.
+        stored properties; edges carry the stored properties and ``type``, the relationship
+        type. Feed it to :mod:`fintech_kg.graph.analytics`.
 
         Example:
             >>> graph = kg.to_networkx(["某平台"], depth=2)  # doctest: +SKIP
@@ -425,8 +425,7 @@ class KnowledgeGraph:
                 node_key(rel["source_labels"], rel["source"]),
                 node_key(rel["target_labels"], rel["target"]),
                 key=rel["type"],
-                type=rel["type"],
-                **rel["properties"],
+                **{**rel["properties"], "type": rel["type"]},
             )
         return graph
 

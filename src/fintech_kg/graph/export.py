@@ -143,8 +143,8 @@ def export_graph(kg: KnowledgeGraph, format: ExportFormat, output: Path) -> Expo
 def write_graphml(graph: ExportedGraph, path: Path) -> None:
     """GraphML for Gephi and ``networkx.read_graphml``.
 
-    GraphML holds only scalars, so lists become JSON text and dates ISO text; ``label``
-    is the node's name (or id) for Gephi.
+    GraphML holds only scalars, so lists become JSON text and dates ISO text. ``label``
+    is what Gephi shows: a node's name (or id), an edge's relationship type.
     """
     import networkx as nx
 
@@ -155,7 +155,7 @@ def write_graphml(graph: ExportedGraph, path: Path) -> None:
         attributes["label"] = str(node.properties.get("name") or node.properties.get("id"))
         flat.add_node(node.key, **attributes)
     for rel in graph.relationships:
-        flat.add_edge(rel.source, rel.target, type=rel.type, **_flat(rel.properties))
+        flat.add_edge(rel.source, rel.target, label=rel.type, **_flat(rel.properties))
     nx.write_graphml(flat, path, encoding="utf-8")
 
 
