@@ -141,3 +141,18 @@ def test_guess_title(raw: str, expected: str) -> None:
 )
 def test_publication_date_from_text(raw: str, expected: date | None) -> None:
     assert make_article(raw).meta.published_at == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("某平台数据 2018-05-24 来源：某某网贷 正文。", "某某网贷"),
+        ("正文。" * 200 + "（文章来源：某某财经）", "某某财经"),
+        ("该平台资金来源：自有资金。", None),
+        ("来源：未知 正文。", None),
+        ("来源：某网站提现困难用户不满车贷平台遇危机", None),
+    ],
+)
+def test_source_credited_in_the_text(raw: str, expected: str | None) -> None:
+    assert make_article(raw).meta.source == expected
+    assert make_article(raw, source="给定").meta.source == "给定"

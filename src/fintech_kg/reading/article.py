@@ -18,7 +18,13 @@ from fintech_kg.extraction.dates import find_dates
 from fintech_kg.models import Article, ArticleMeta
 from fintech_kg.reading.cleaning import guess_title, load_cleaning_rules
 
-__all__ = ["article_id", "make_article", "parse_published_at", "publication_date"]
+__all__ = [
+    "article_id",
+    "make_article",
+    "parse_published_at",
+    "publication_date",
+    "source_credit",
+]
 
 # A line holding nothing but a date is a dateline: the strongest sign of publication date.
 _DATELINE = re.compile(
@@ -28,6 +34,14 @@ _DATELINE = re.compile(
 )
 # Otherwise a full date near the top, where portals print "2018-05-24 来源：…".
 _HEADER_CHARS = 200
+# A source credit ("来源：第一网贷", "（文章来源：某报）") near the top or the end, with the
+# name ended by a break; "资金来源：" is not a credit, hence the look-behind.
+_SOURCE_CREDIT = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:文章|本文|新闻|消息)?来源(?:于)?[ \t]*[:：][ \t]*【?"
+    r"([^\s，。；;、()（）【】|:：]{2,12})(?=[\s，。；;、)）】|]|$)"
+)
+_CREDIT_CHARS = 300
+_NOT_A_SOURCE = frozenset({"未知", "本站", "本网", "网络", "网络整理", "互联网", "转载", "原创"})
 
 
 def make_article(
@@ -43,7 +57,8 @@ def make_article(
 
     The title is ``title`` or, failing that, the text's first line when it reads like a
     headline; the publication date is ``published_at`` or a date found in the raw text; the
-    id is ``id`` or :func:`article_id` of the cleaned text.
+    source is ``source`` or the source the text credits; the id is ``id`` or
+    :func:`article_id` of the cleaned text.
 
     Example: ``make_article("正文。{IMG:1}", id="n1").text`` -> ``'正文。'``
     """
@@ -53,6 +68,8 @@ def make_article(
         title = guess_title(cleaned)
     if published_at is None:
         published_at = publication_date(text)
+    if source is None:
+        source = source_credit(cleaned)
     digest = hashlib.sha256(cleaned.encode("utf-8")).hexdigest()
     meta = ArticleMeta(
         id=id if id else article_id(cleaned),
@@ -89,6 +106,18 @@ def publication_date(raw_text: str) -> date | None:
     for mention in find_dates(raw_text[:_HEADER_CHARS], None):
         if mention.precision == "day":
             return mention.value
+    return None
+
+
+def source_credit(text: str) -> str | None:
+    """Find the source a page credits near its top or end ("来源：第一网贷"), else None.
+
+    Example: ``source_credit("2018-05-24 来源：某网贷 正文。")`` -> ``'某网贷'``
+    """
+    for part in (text[:_CREDIT_CHARS], text[-_CREDIT_CHARS:]):
+        match = _SOURCE_CREDIT.search(part)
+        if match is not None and match.group(1) not in _NOT_A_SOURCE:
+            return match.group(1)
     return None
 
 
