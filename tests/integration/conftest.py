@@ -208,3 +208,42 @@ def make_record() -> Callable[..., ExtractionRecord]:
 def clear(neo4j_driver: neo4j.Driver, neo4j_database: str) -> Callable[[], None]:
     """Call to empty the test database again within a test."""
     return lambda: clear_graph(neo4j_driver, neo4j_database)
+
+
+def synthetic_records(count: int, prefix: str = "s") -> list[ExtractionRecord]:
+    """``count`` small articles about seven platforms and three banks whose reports overlap:
+    shared entities, relationships supported by many articles, events that merge and chains.
+    """
+    from datetime import timedelta
+
+    records = []
+    for number in range(count):
+        platform, bank = f"平台{number % 7}号", f"银行{number % 3}号"
+        day = date(2019, 1, 1) + timedelta(days=(number * 11) % 200)
+        event = ("OVERDUE", "逾期") if number % 2 else ("INVESTIGATION", "立案侦查")
+        text = f"{platform}于{day:%m月%d日}出现{event[1]}。{bank}是{platform}的存管银行。"
+        records.append(
+            build_record(
+                f"{prefix}{number:04d}",
+                text,
+                entities=[(platform, EntityType.P2P_PLATFORM), (bank, EntityType.BANK)],
+                relations=[(RelationType.CUSTODIAN_FOR, bank, platform, number % 5 == 0)],
+                events=[
+                    {
+                        "type": event[0],
+                        "subjects": [platform],
+                        "date": day,
+                        "amount_cny": float(number * 1000),
+                        "trigger": event[1],
+                    }
+                ],
+                published_at=day + timedelta(days=1),
+            )
+        )
+    return records
+
+
+@pytest.fixture
+def make_synthetic() -> Callable[..., list[ExtractionRecord]]:
+    """:func:`synthetic_records`, for tests to build many overlapping records."""
+    return synthetic_records

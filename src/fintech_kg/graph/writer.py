@@ -84,6 +84,7 @@ from fintech_kg.vocabulary import ENTITY_LABELS, RelationType
 __all__ = [
     "DEFAULT_BATCH_SIZE",
     "EVENT_MERGE_WINDOW",
+    "MAX_KEY_BYTES",
     "EventReport",
     "GraphWriter",
     "WriteReport",
@@ -95,6 +96,10 @@ DEFAULT_BATCH_SIZE = 200
 
 EVENT_MERGE_WINDOW = timedelta(days=30)
 """Reports of one key whose dates are at most this far apart describe one event."""
+
+MAX_KEY_BYTES = 4000
+"""Longest id (in UTF-8 bytes) of an article or entity: Neo4j's range index, which backs the
+uniqueness constraints, refuses entries of about 8 kB; sentence ids add to the article id."""
 
 _SYMMETRIC = {RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH}
 # Entity properties the writer owns; lexicon attributes may not overwrite them.
@@ -339,6 +344,7 @@ def _build_rows(records: Sequence[ExtractionRecord]) -> _Rows:
             return sid
 
         known = {entity.id for entity in record.entities}
+        _check_key_sizes(record, known)
         for entity in record.entities:
             aliases = sorted(set(entity.aliases) | {m.text for m in entity.mentions})
             combined = entities.setdefault(
@@ -443,6 +449,16 @@ def _build_rows(records: Sequence[ExtractionRecord]) -> _Rows:
             }
         )
     return rows
+
+
+def _check_key_sizes(record: ExtractionRecord, entity_ids: set[str]) -> None:
+    too_long = [key for key in (record.id, *entity_ids) if len(key.encode()) > MAX_KEY_BYTES]
+    if too_long:
+        raise GraphError(
+            f"article {record.id[:80]!r}: ids {[key[:40] + '…' for key in too_long]} are longer"
+            f" than the {MAX_KEY_BYTES} UTF-8 bytes a key index entry can hold; shorten the"
+            " article id or the entity's canonical name"
+        )
 
 
 def _check_known(record: ExtractionRecord, known: set[str], *entity_ids: str) -> None:
