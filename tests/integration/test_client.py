@@ -309,3 +309,31 @@ def test_cli(kg: KnowledgeGraph, neo4j_settings: Settings, tmp_path: Path) -> No
     done = _cli(neo4j_settings, "export", "--format", "json", "--output", str(out), "--json")
     assert json.loads(done.stdout)["nodes"] == kg.stats().nodes
     assert out.is_file()
+
+
+SAMPLES = Path(__file__).parents[2] / "src" / "fintech_kg" / "data" / "samples" / "articles.jsonl"
+
+
+def test_ingest_samples_through_the_pipeline_and_retract(
+    empty_graph: None, neo4j_settings: Settings
+) -> None:
+    with KnowledgeGraph(settings=neo4j_settings) as kg:
+        report = kg.ingest([SAMPLES])
+        assert (report.articles_written, report.articles_failed) == (11, 0)
+        assert kg.ingest([SAMPLES]).articles_skipped == 11
+
+        lifecycle = [(e.type, e.date) for e in kg.timeline("团贷网").events]
+        assert lifecycle[0] == ("OVERDUE", date(2019, 3, 25))
+        assert ("INVESTIGATION", date(2019, 3, 28)) in lifecycle
+
+        collapsed = kg.query("collapsed-platforms", since=date(2018, 7, 1), until=date(2018, 7, 31))
+        assert {r["platform"] for r in collapsed.rows} >= {"唐小僧"}
+        assert kg.retract("sample-004").articles_retracted == 1
+        assert kg.entity("唐小僧") is None
+        collapsed = kg.query("collapsed-platforms", since=date(2018, 7, 1), until=date(2018, 7, 31))
+        assert "唐小僧" not in {r["platform"] for r in collapsed.rows}
+
+        before = kg.stats()
+        added = kg.ingest(texts=["2020年1月6日，示例网贷平台宣布停止运营。"])
+        assert added.articles_written == 1
+        assert kg.stats().labels["Article"] == before.labels["Article"] + 1

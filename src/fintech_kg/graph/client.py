@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from fintech_kg.graph.ingest import IngestReport
-    from fintech_kg.graph.writer import GraphWriter, WriteReport
+    from fintech_kg.graph.writer import WriteReport
     from fintech_kg.models import Article
     from fintech_kg.settings import Settings
 
@@ -131,20 +131,23 @@ class KnowledgeGraph:
     ) -> IngestReport:
         """Extract and write articles from files, raw texts or ready ``Article`` objects.
 
-        Delegates to :func:`fintech_kg.graph.ingest.ingest`; ingesting the same article
-        twice changes nothing.
+        Applies the schema if needed, then delegates to :func:`fintech_kg.graph.ingest.ingest`
+        (``batch_size`` articles per transaction); ingesting the same article twice changes
+        nothing. Unreadable inputs are listed in the report, not raised.
 
         Example:
-            >>> kg.ingest(texts=["团贷网于2019年3月28日被立案侦查。"]).articles  # doctest: +SKIP
+            >>> kg.ingest(texts=["团贷网于2019年3月28日被立案侦查。"]).articles_written  # doctest: +SKIP
             1
         """
         from fintech_kg.graph.ingest import ingest
+        from fintech_kg.graph.schema import apply_schema
+        from fintech_kg.graph.writer import GraphWriter
         from fintech_kg.reading import make_article
 
-        inputs: list[Any] = [str(path) for path in paths]
-        inputs += [make_article(text) for text in texts]
-        inputs += list(articles)
-        return ingest(inputs, self._writer(batch_size), workers=workers)
+        inputs: list[str | Path | Article] = [*paths, *(make_article(t) for t in texts), *articles]
+        apply_schema(self.driver, self.database)
+        writer = GraphWriter(self.driver, self.database)
+        return ingest(inputs, writer, workers=workers, batch_size=batch_size)
 
     def retract(self, article_id: str) -> WriteReport:
         """Remove exactly what one article contributed to the graph.
@@ -153,14 +156,9 @@ class KnowledgeGraph:
             >>> kg.retract("sample-001").articles_retracted  # doctest: +SKIP
             1
         """
-        return self._writer(None).retract(article_id)
-
-    def _writer(self, batch_size: int | None) -> GraphWriter:
         from fintech_kg.graph.writer import GraphWriter
 
-        if batch_size is None:
-            return GraphWriter(self.driver, self.database)
-        return GraphWriter(self.driver, self.database, batch_size=batch_size)
+        return GraphWriter(self.driver, self.database).retract(article_id)
 
     # Reading ------------------------------------------------------------------------
 
