@@ -40,6 +40,7 @@ from fintech_kg.extraction.lexicon import (
     LexiconEntry,
     NamePatterns,
     fold,
+    load_common_words,
     load_generic_words,
     load_lexicon,
     load_name_patterns,
@@ -88,6 +89,7 @@ class _Patterns:
         self.stop = set(data.stop_chars)
         self.name_end = set(data.name_end_chars)
         self.generic = load_generic_words()
+        self.common = load_common_words()
         self.leading_junk = re.compile(f"(?:{_alternation(data.leading_junk)})+")
         self.generic_ending = tuple(data.generic_endings)
         self.registered = re.compile(_alternation(data.registered_suffixes))
@@ -112,6 +114,8 @@ class _Patterns:
         self.hashtag = re.compile(
             f"#([\u4e00-\u9fffA-Za-z0-9]{{2,10}})#(?={_alternation(data.hashtag_followers)})"
         )
+        foreign = f"[{data.transliteration_chars}]"
+        self.hyphen_person = re.compile(f"{foreign}{{2,5}}[-－‐]{foreign}{{2,6}}")
         self.type_by_suffix = sorted(
             ((b.suffix, b.type) for b in data.brand_suffixes), key=lambda p: -len(p[0])
         )
@@ -186,9 +190,14 @@ class _Collector:
             known.aliases.extend(a for a in found.aliases if a not in known.aliases)
         known.spans.append(span)
 
-    def new_name(self, start: int, end: int, confidence: float, entity_type: EntityType) -> None:
-        """A name found by pattern; "北京金领贷" also answers to "金领贷"."""
+    def new_name(
+        self, start: int, end: int, confidence: float, entity_type: EntityType, dot: bool = False
+    ) -> None:
+        """A name found by pattern; "北京金领贷" also answers to "金领贷". ``dot``: a foreign
+        person's name, whose parts are joined by "·" in the id whatever the text used."""
         name = canonical_id(self.text[start:end])
+        if dot:
+            name = re.sub(r"[-－‐•・]", "·", name)
         found = _Found(name, entity_type, confidence)
         place = _patterns().location_prefix.match(name)
         if place and place.end() and len(name) - place.end() >= 2:
@@ -427,7 +436,10 @@ def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
             col.new_name(start, end, CONF_CONTEXT_NAME, _type_for(p, name))
     for match in p.risk_after.finditer(text):
         end = match.start()
-        start = _trim(p, text, _extend_back(col, p, end, 6), end)
+        brand_start = _brand_start(col, p, end, end)
+        if brand_start is None:
+            continue
+        start = brand_start
         suffix = p.brand.search(text, start, end)
         while suffix is not None and suffix.end() != end:
             suffix = p.brand.search(text, suffix.end(), end)
@@ -443,6 +455,26 @@ def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
             col.new_name(start, end, CONF_CONTEXT_NAME, _type_for(p, name))
 
 
+def _brand_start(
+    col: _Collector, p: _Patterns, stem_end: int, end: int, strict: bool = False
+) -> int | None:
+    """Start of a brand name whose stem ends at ``stem_end``, or None when the run of name
+    characters before it is too long to be one name ("改造传统金融": a clause, not a name),
+    or the stem is an ordinary word ("实现金融"); ``strict`` (no other context): nor may it
+    end with one ("真正实现金融")."""
+    limit = p.data.max_brand_stem + 4
+    raw = _extend_back(col, p, stem_end, limit)
+    if stem_end - raw >= limit:
+        return None
+    start = _trim(p, col.text, raw, end)
+    stem = col.text[start:stem_end]
+    if stem_end - start > p.data.max_brand_stem or stem in p.common:
+        return None
+    if strict and len(stem) > 2 and (stem[-2:] in p.common or stem[-3:] in p.common):
+        return None
+    return start
+
+
 def _suffixed_names(col: _Collector, p: _Patterns, text: str) -> None:
     """Brand-like names with no context: 2-4 characters before a strong suffix ("XX金服")."""
     for match in p.brand.finditer(text):
@@ -451,8 +483,10 @@ def _suffixed_names(col: _Collector, p: _Patterns, text: str) -> None:
         end = match.end()
         if text.startswith(p.continuation, end):
             continue  # "金融服务", "理财产品": the word goes on, it is not a name's end
-        stem_start = _extend_back(col, p, match.start(), p.data.max_brand_stem)
-        start = _trim(p, text, stem_start, end)
+        brand_start = _brand_start(col, p, match.start(), end, strict=True)
+        if brand_start is None:
+            continue
+        start = brand_start
         name = text[start:end]
         if _brand_plausible(p, name, text[start : match.start()]) and col.free(start, end):
             col.new_name(start, end, CONF_SUFFIX_NAME, _type_for(p, name))
@@ -465,6 +499,9 @@ def _alias_ties(col: _Collector, p: _Patterns, text: str) -> None:
     for match in _ALIAS_TIE.finditer(text):
         owner = ends.get(match.start())
         alias = match.group(1)
+        if owner is None and canonical_id(alias) in col.found:
+            _name_before_brackets(col, p, match.start(), col.found[canonical_id(alias)])
+            continue
         if owner is None or owner.type == EntityType.PERSON or alias in p.generic:
             continue
         start, end = match.span(1)
@@ -480,6 +517,17 @@ def _alias_ties(col: _Collector, p: _Patterns, text: str) -> None:
             col.add(found, _Span(start, end, CONF_CONTEXT_NAME))
 
 
+def _name_before_brackets(col: _Collector, p: _Patterns, end: int, owner: _Found) -> None:
+    """'XX（YY）' with YY known and XX not: XX is another name of YY ("资易贷(小资钱包)")."""
+    start = _trim(p, col.text, _extend_back(col, p, end, p.data.max_brand_stem + 2), end)
+    name = col.text[start:end]
+    if _plausible(p, name, name) and col.free(start, end):
+        if name not in owner.aliases:
+            owner.aliases.append(name)
+        found = _Found(owner.name, owner.type, CONF_CONTEXT_NAME)
+        col.add(found, _Span(start, end, CONF_CONTEXT_NAME))
+
+
 def _persons(col: _Collector, p: _Patterns, text: str) -> None:
     """Foreign names with a middle dot, and Chinese names after a title."""
     for match in _FOREIGN_PERSON.finditer(text):
@@ -491,7 +539,11 @@ def _persons(col: _Collector, p: _Patterns, text: str) -> None:
                 end = position
                 break
         if dot - start >= 1 and col.free(start, end):
-            col.new_name(start, end, CONF_FOREIGN_PERSON, EntityType.PERSON)
+            col.new_name(start, end, CONF_FOREIGN_PERSON, EntityType.PERSON, dot=True)
+    for match in p.hyphen_person.finditer(text):  # "凯文-凯利": a hyphen for the dot
+        start, end = match.span()
+        if col.free(start, end):
+            col.new_name(start, end, CONF_FOREIGN_PERSON, EntityType.PERSON, dot=True)
     for match in p.titled_person.finditer(text):
         start, given = match.start(1), match.group(2)
         end = match.end(1) + len(given)
@@ -502,6 +554,22 @@ def _persons(col: _Collector, p: _Patterns, text: str) -> None:
         name = text[start:end]
         if len(name) >= 2 and "某" not in name and col.free(start, end):
             col.new_name(start, end, CONF_TITLED_PERSON, EntityType.PERSON)
+
+
+_SHORT_NAMED = (EntityType.P2P_PLATFORM, EntityType.COMPANY, EntityType.FINANCIAL_INSTITUTION)
+
+
+def _short_names(col: _Collector, p: _Patterns) -> None:
+    """ "钱宝网" is also called "钱宝", "中弘股份" "中弘": the name without its last word."""
+    for found in col.found.values():
+        if found.type not in _SHORT_NAMED or found.attributes.get("kind") == "sector":
+            continue
+        for suffix in p.data.short_name_suffixes:
+            short = found.name.removesuffix(suffix)
+            if short != found.name and _plausible(p, short, short):
+                if not p.location.fullmatch(short) and short not in found.aliases:
+                    found.aliases.append(short)
+                break
 
 
 def _repeat_mentions(col: _Collector, folded: str) -> None:
@@ -579,6 +647,7 @@ def find_entities(
     _context_names(col, p, text)
     _alias_ties(col, p, text)
     _suffixed_names(col, p, text)
+    _short_names(col, p)
     _repeat_mentions(col, folded)
     _merge_variants(col, p)
     evidence = _EvidenceMaker(text, sentences, extractor_version)

@@ -45,6 +45,7 @@ __all__ = [
     "LexiconHit",
     "NamePatterns",
     "fold",
+    "load_common_words",
     "load_generic_words",
     "load_lexicon",
     "load_name_patterns",
@@ -276,6 +277,8 @@ class NamePatterns(BaseModel):
     industry_words: list[str]
     suffix_continuations: list[str]
     hashtag_followers: list[str]
+    short_name_suffixes: list[str]
+    transliteration_chars: str
     brand_suffixes: list[BrandSuffix]
     max_brand_stem: int = Field(ge=1)
     max_registered_stem: int = Field(ge=1)
@@ -300,6 +303,16 @@ def load_name_patterns() -> NamePatterns:
         return NamePatterns.model_validate_json(path.read_text("utf-8"))
     except ValidationError as exc:
         raise LexiconError(f"lexicon file name_patterns.json: {exc}") from None
+
+
+@cache
+def load_common_words() -> frozenset[str]:
+    """Ordinary words (from jieba's dictionary) that a brand-name pattern must not take for
+    a brand's stem.
+
+    Example: ``"实现" in load_common_words()`` -> ``True``
+    """
+    return frozenset(cells[0] for _, cells in _data_lines("common_words.txt"))
 
 
 @cache
