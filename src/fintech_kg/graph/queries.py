@@ -271,6 +271,7 @@ _TOKEN = re.compile(
       | (?P<date>date\(\s*(?:'[^']*'|"[^"]*")\s*\))
       | (?P<number>-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)
       | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+      | (?P<name>`(?:[^`]|``)*`)
       | (?P<punct>[{}\[\]:,])
     )""",
     re.VERBOSE,
@@ -280,8 +281,8 @@ _TOKEN = re.compile(
 def parse_cypher_literal(text: str) -> Any:
     """Parse the small subset of Cypher literals used in ``:param`` examples.
 
-    Strings, integers, floats, ``true``/``false``/``null``, ``date('YYYY-MM-DD')``,
-    lists and maps. It lets tests and benchmarks run a query with the same values an
+    Strings (with Cypher's escapes), integers, floats, ``true``/``false``/``null``,
+    ``date('YYYY-MM-DD')``, lists and maps (keys plain, quoted or in backticks). It lets tests and benchmarks run a query with the same values an
     analyst sees in Browser, without sending the header text to the server.
 
     Example:
@@ -330,10 +331,10 @@ def _literal(tokens: list[tuple[str, str]]) -> tuple[Any, list[tuple[str, str]]]
         mapping: dict[str, Any] = {}
         while rest and rest[0][1] != "}":
             key_kind, key = rest[0]
-            if key_kind not in ("word", "string"):
+            if key_kind not in ("word", "string", "name"):
                 raise ValueError(f"a map key cannot be {key!r}")
             rest = _expect(rest[1:], ":")
-            mapping[key if key_kind == "word" else _unquote(key)], rest = _literal(rest)
+            mapping[_key(key_kind, key)], rest = _literal(rest)
             rest = _skip_comma(rest, "}")
         return mapping, _expect(rest, "}")
     raise ValueError(f"unexpected {token!r}")
@@ -354,8 +355,25 @@ def _skip_comma(tokens: list[tuple[str, str]], closing: str) -> list[tuple[str, 
 
 
 def _unquote(token: str) -> str:
-    body = token[1:-1]
-    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body)
+    return _ESCAPE.sub(lambda m: _unescape(m.group(1)), token[1:-1])
+
+
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)")
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
+
+
+def _unescape(code: str) -> str:
+    if code.startswith("u") and len(code) == 5:
+        return chr(int(code[1:], 16))
+    return _SIMPLE_ESCAPES.get(code, code)
+
+
+def _key(kind: str, token: str) -> str:
+    if kind == "word":
+        return token
+    if kind == "name":
+        return token[1:-1].replace("``", "`")
+    return _unquote(token)
 
 
 def guess_value(text: str) -> Any:
