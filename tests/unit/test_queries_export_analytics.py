@@ -46,31 +46,20 @@ def test_literals_escape_control_characters_and_keep_one_line() -> None:
 
 
 def test_script_statements_are_single_lines_with_checked_labels() -> None:
-    graph = ExportedGraph(
-        nodes=[
-            ExportedNode(key="Entity:银'行", labels=["Bank", "Entity"], properties={"id": "银'行"}),
-            ExportedNode(key="Entity:平台", labels=["Entity", "P2PPlatform"], properties={"id": "平台"}),
-        ],
-        relationships=[
-            ExportedRelationship(source="Entity:银'行", type="CUSTODIAN_FOR",
-                                 target="Entity:平台", properties={"hedged": False}),
-        ],
-    )  # fmt: skip
+    bank = ExportedNode(key="Entity:银'行", labels=["Bank", "Entity"], properties={"id": "银'行"})
+    platform = ExportedNode(key="Entity:平台", labels=["Entity", "P2PPlatform"], properties={})
+    custody = ExportedRelationship(
+        source=bank.key, type="CUSTODIAN_FOR", target=platform.key, properties={"hedged": False}
+    )
+    graph = ExportedGraph(nodes=[bank, platform], relationships=[custody])
     statements = list(cypher_statements(graph))
     assert len(statements) == 3
     assert all("\n" not in s and s.endswith(";") for s in statements)
     assert "MERGE (n:`Entity` {id: row.id}) SET n:`Bank` SET n = row;" in statements[0]
     assert "CREATE (a)-[r:`CUSTODIAN_FOR`]->(b)" in statements[2]
 
-    hostile = graph.model_copy(
-        update={
-            "nodes": [
-                ExportedNode(
-                    key="Entity:x", labels=["Entity", "Bank`) DELETE n"], properties={"id": "x"}
-                )
-            ]
-        }  # fmt: skip
-    )
+    odd = ExportedNode(key="Entity:x", labels=["Entity", "Bank`) DELETE n"], properties={})
+    hostile = graph.model_copy(update={"nodes": [odd]})
     with pytest.raises(GraphError, match="not part of the fintech-kg graph model"):
         list(cypher_statements(hostile))
 

@@ -136,7 +136,8 @@ class KnowledgeGraph:
         nothing. Unreadable inputs are listed in the report, not raised.
 
         Example:
-            >>> kg.ingest(texts=["团贷网于2019年3月28日被立案侦查。"]).articles_written  # doctest: +SKIP
+            >>> report = kg.ingest(texts=["团贷网于2019年3月28日被立案侦查。"])  # doctest: +SKIP
+            >>> report.articles_written  # doctest: +SKIP
             1
         """
         from fintech_kg.graph.ingest import ingest

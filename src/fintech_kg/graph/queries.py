@@ -282,8 +282,9 @@ def parse_cypher_literal(text: str) -> Any:
     """Parse the small subset of Cypher literals used in ``:param`` examples.
 
     Strings (with Cypher's escapes), integers, floats, ``true``/``false``/``null``,
-    ``date('YYYY-MM-DD')``, lists and maps (keys plain, quoted or in backticks). It lets tests and benchmarks run a query with the same values an
-    analyst sees in Browser, without sending the header text to the server.
+    ``date('YYYY-MM-DD')``, lists and maps (keys plain, quoted or in backticks). It lets
+    tests and benchmarks run a query with the same values an analyst sees in Browser,
+    without sending the header text to the server.
 
     Example:
         >>> parse_cypher_literal("{since: date('2018-06-01'), names: ['百度', '腾讯'], n: 5}")
