@@ -50,7 +50,7 @@ def extract(paths: tuple[str, ...], output: str, workers: int) -> None:
     failures: list[InputError] = []
 
     def articles() -> Iterator[Article]:
-        for item in read_articles(paths, stdin=sys.stdin.buffer):
+        for item in read_articles(paths):
             if isinstance(item, InputError):
                 failures.append(item)
                 click.echo(f"error: {item}", err=True)

@@ -421,10 +421,24 @@ def _registered_names(col: _Collector, p: _Patterns, text: str) -> None:
             col.add(found, _Span(start, end, CONF_REGISTERED))
 
 
+def _cut_tail(p: _Patterns, text: str, start: int, end: int) -> int:
+    """End of a name read forwards: after its last brand suffix when ordinary words follow
+    ("甜橙猫贷昨日" -> "甜橙猫贷")."""
+    last = None
+    for suffix in p.brand.finditer(text, start, end):
+        last = suffix
+    if last is None or last.end() == end or last.end() - start < 2:
+        return end
+    tail = text[last.end() : end]
+    if tail[:2] in p.common or tail[:3] in p.common or p.leading_junk.match(tail):
+        return last.end()
+    return end
+
+
 def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
     """Names after '网贷平台'/'名为', and brand-like names before a risk word ('XX贷爆雷')."""
     for match in p.before.finditer(text):
-        end = _extend_forward(p, text, match.end(), 8)
+        end = _cut_tail(p, text, match.end(), _extend_forward(p, text, match.end(), 8))
         start = _trim(p, text, match.end(), end)
         name = text[start:end]
         if _brand_plausible(p, name, name) and col.free(start, end):

@@ -61,7 +61,7 @@ HAND_FILES = (
 )
 _COLUMNS = ("name", "type", "aliases", "attributes", "needs_context")
 
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD = {code: ord(chr(code - 0xFEE0).lower()) for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
 _FOLD[0x3000] = ord(" ")
 

@@ -1,0 +1,108 @@
+"""Entity recognition on sentences written for these tests."""
+
+from __future__ import annotations
+
+from fintech_kg.extraction.entities import find_entities
+from fintech_kg.extraction.sentences import split_sentences
+from fintech_kg.models import Entity
+from fintech_kg.vocabulary import EntityType, RelationType
+
+
+def _entities(text: str) -> dict[str, Entity]:
+    result = find_entities(text, split_sentences(text), extractor_version="test")
+    return {entity.id: entity for entity in result.entities}
+
+
+def test_collective_gives_its_members_and_member_of() -> None:
+    text = "据悉，BAT正加速布局区块链。"
+    result = find_entities(text, split_sentences(text))
+    ids = {entity.id for entity in result.entities}
+    assert {"百度", "阿里巴巴", "腾讯", "BAT", "区块链"} <= ids
+    members = {(r.source, r.target) for r in result.relations if r.type == RelationType.MEMBER_OF}
+    assert members == {("百度", "BAT"), ("阿里巴巴", "BAT"), ("腾讯", "BAT")}
+    baidu = next(e for e in result.entities if e.id == "百度")
+    assert baidu.mentions[0].text == "BAT"
+
+
+def test_short_names_resolve_to_canonical_ids() -> None:
+    found = _entities("工行和招行都与蚂蚁金服签约，央行随后约谈了两家机构。")
+    assert found["中国工商银行"].type == EntityType.BANK
+    assert found["招商银行"].type == EntityType.BANK
+    assert found["蚂蚁集团"].mentions[0].text == "蚂蚁金服"
+    assert found["中国人民银行"].type == EntityType.REGULATOR
+
+
+def test_technologies_and_sectors() -> None:
+    found = _entities("大数据和人工智能正在改造银行、证券、保险等行业。")
+    assert found["大数据"].type == EntityType.TECHNOLOGY
+    assert found["人工智能"].type == EntityType.TECHNOLOGY
+    for sector in ("银行业", "证券业", "保险业"):
+        assert found[sector].attributes["kind"] == "sector"
+
+
+def test_a_lone_sector_word_is_not_a_sector() -> None:
+    assert "银行业" not in _entities("我昨天去银行取钱。")
+
+
+def test_persons_foreign_and_titled() -> None:
+    found = _entities("约翰·史密斯认为，该平台董事长王大明表示将配合调查。")
+    assert found["约翰·史密斯"].type == EntityType.PERSON
+    assert found["王大明"].type == EntityType.PERSON
+
+
+def test_hyphenated_foreign_name_gets_a_dotted_id() -> None:
+    found = _entities("按照马丁-罗伯特的说法，未来可期。")
+    assert found["马丁·罗伯特"].mentions[0].text == "马丁-罗伯特"
+
+
+def test_unknown_platform_names_from_context() -> None:
+    found = _entities("网贷平台甜橙猫贷涉嫌非法集资，另一家青柚金服已经跑路。")
+    assert found["甜橙猫贷"].type == EntityType.P2P_PLATFORM
+    assert found["青柚金服"].confidence < 0.9
+
+
+def test_ordinary_words_are_not_brand_names() -> None:
+    found = _entities("科技公司应当真正实现金融普惠，而不是改造传统金融。")
+    assert all(entity.confidence >= 0.9 for entity in found.values()), list(found)
+
+
+def test_registered_name_and_its_short_name_are_one_entity() -> None:
+    text = "深圳市蓝鲸湾金融信息服务有限公司（以下简称“蓝鲸湾”）近日发布公告。蓝鲸湾称正常运营。"
+    found = _entities(text)
+    assert len([e for e in found.values() if e.type != EntityType.PERSON]) == 1
+    company = found["深圳市蓝鲸湾金融信息服务有限公司"]
+    assert "蓝鲸湾" in company.aliases
+    assert [m.text for m in company.mentions].count("蓝鲸湾") == 2
+
+
+def test_brand_in_brackets_ties_company_and_platform() -> None:
+    text = "北京云杉木金融信息服务有限公司（简称小资钱包）被立案侦查。"
+    found = _entities(text)
+    platform = found["小资钱包"]
+    assert "北京云杉木金融信息服务有限公司" in platform.aliases
+    assert len(platform.mentions) == 2
+
+
+def test_mentions_point_into_the_text_with_sentence_evidence() -> None:
+    text = "第一句没有名字。\n腾讯与京东宣布合作！百度呢？"
+    result = find_entities(text, split_sentences(text), extractor_version="9.9")
+    assert result.entities
+    for entity in result.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+            evidence = mention.evidence
+            assert text[evidence.start : evidence.end] == evidence.sentence
+            assert evidence.start <= mention.start < mention.end <= evidence.end
+            assert evidence.extractor == "fkg_entities"
+            assert evidence.extractor_version == "9.9"
+
+
+def test_names_that_are_ordinary_words_need_context() -> None:
+    assert "小金库" not in _entities("他把钱都放进了小金库。")
+    assert "小金库" in _entities("网贷平台小金库昨日宣布良性退出。")
+
+
+def test_external_spans_add_entities_where_the_lexicon_has_none() -> None:
+    text = "记者采访了某机构的负责人。"
+    result = find_entities(text, split_sentences(text), external=[(5, 8, EntityType.COMPANY)])
+    assert [(e.id, e.type) for e in result.entities] == [("某机构", EntityType.COMPANY)]

@@ -1,0 +1,116 @@
+"""The shipped lexicon: its data files validate, load fast enough and match as intended."""
+
+from __future__ import annotations
+
+import pytest
+
+from fintech_kg.extraction.lexicon import (
+    HAND_FILES,
+    LexiconError,
+    _data_lines,
+    _parse_entry,
+    fold,
+    load_common_words,
+    load_generic_words,
+    load_lexicon,
+    load_name_patterns,
+)
+from fintech_kg.vocabulary import EntityType
+
+
+def test_every_data_file_validates_and_has_content() -> None:
+    lexicon = load_lexicon()
+    types = {entry.type for entry in lexicon.entries.values()}
+    assert types >= {
+        EntityType.TECH_COMPANY,
+        EntityType.BANK,
+        EntityType.P2P_PLATFORM,
+        EntityType.FINANCIAL_INSTITUTION,
+        EntityType.REGULATOR,
+        EntityType.TECHNOLOGY,
+    }
+    platforms = [e for e in lexicon.entries.values() if e.type == EntityType.P2P_PLATFORM]
+    assert len(platforms) > 5000, "the 2018 platform registry is shipped"
+    assert load_name_patterns().risk_after
+    assert "互联网" in load_generic_words()
+    assert "实现" in load_common_words()
+
+
+def test_hand_curated_surfaces_name_one_entity_each() -> None:
+    owners: dict[str, tuple[str, str]] = {}
+    for filename in HAND_FILES:
+        for number, cells in _data_lines(filename):
+            entry = _parse_entry(filename, number, cells)
+            for surface in (entry.name, *entry.aliases):
+                key = fold(surface)
+                previous = owners.setdefault(key, (entry.name, f"{filename}:{number}"))
+                assert previous[0] == entry.name, f"{surface!r}: {previous} and {filename}:{number}"
+
+
+def test_collectives_resolve_to_lexicon_members() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.entries["BAT"].members == ("百度", "阿里巴巴", "腾讯")
+    assert lexicon.entries["BATJ"].members[-1] == "京东"
+    for entry in lexicon.entries.values():
+        for member in entry.members:
+            assert member in lexicon.entries
+
+
+def test_regulator_successors_are_regulators() -> None:
+    lexicon = load_lexicon()
+    for entry in lexicon.entries.values():
+        successor = entry.attributes.get("successor")
+        if successor:
+            assert lexicon.entries[successor].type == EntityType.REGULATOR
+    assert lexicon.entries["中国银行业监督管理委员会"].attributes["successor"] == (
+        "中国银行保险监督管理委员会"
+    )
+
+
+def test_sectors_are_marked_as_sectors() -> None:
+    lexicon = load_lexicon()
+    for name in ("银行业", "证券业", "保险业"):
+        assert lexicon.entries[name].attributes["kind"] == "sector"
+
+
+def _names(text: str) -> list[str | None]:
+    return [hit.entry.name if hit.entry else None for hit in load_lexicon().find(fold(text))]
+
+
+def test_matching_is_leftmost_longest_and_folds_case_and_width() -> None:
+    assert _names("招行和ＢＡＴ都看好区块链技术") == ["招商银行", "BAT", "区块链"]
+    assert _names("bat") == ["BAT"]
+
+
+def test_ascii_names_match_whole_words_only() -> None:
+    assert _names("用AI审核") == ["人工智能"]
+    assert _names("EMAIL地址") == []
+
+
+def test_stop_names_consume_the_name_they_contain() -> None:
+    assert _names("中国银行业的改革") == [None]
+
+
+def test_short_registry_platform_names_need_context() -> None:
+    registry = [e for e in load_lexicon().entries.values() if e.source == "p2p_platforms.tsv"]
+    assert all(e.needs_context for e in registry if len(e.name) <= 2)
+
+
+def test_fold_keeps_length() -> None:
+    text = "Ｐ２Ｐ平台ABC，ＢＡＴ"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "p2p平台abc,bat"
+
+
+@pytest.mark.parametrize(
+    ("cells", "problem"),
+    [
+        (["某银行", "Bank"], "expected 5"),
+        (["某银行", "Banks", "", "", "0"], "unknown type"),
+        (["某银行", "Bank", "", "kind", "0"], "not key=value"),
+        (["某银行", "Bank", "", "", "yes"], "needs_context"),
+    ],
+)
+def test_malformed_rows_name_file_and_line(cells: list[str], problem: str) -> None:
+    with pytest.raises(LexiconError, match=rf"banks\.tsv:7: .*{problem}"):
+        _parse_entry("banks.tsv", 7, cells)

@@ -1,0 +1,95 @@
+"""The spaCy pipeline frame, the public extraction API and sentence splitting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from fintech_kg.extraction import (
+    EXTRACTOR_VERSION,
+    extract,
+    extract_many,
+    extract_text,
+    load_pipeline,
+)
+from fintech_kg.extraction.pipeline import make_pipeline, record_from_doc
+from fintech_kg.extraction.sentences import split_sentences
+from fintech_kg.models import Article, ArticleMeta
+from fintech_kg.vocabulary import EntityType, EventType
+
+TEXT = "网贷平台甜橙猫贷昨日爆雷，警方已立案侦查。腾讯旗下的微众银行未受影响。"
+
+
+def test_pipeline_is_char_segmented_zh_with_the_four_components() -> None:
+    nlp = load_pipeline()
+    assert nlp.lang == "zh"
+    assert nlp.pipe_names == ["fkg_sentences", "fkg_entities", "fkg_relations", "fkg_events"]
+    assert load_pipeline() is nlp
+    assert [token.text for token in nlp.make_doc("爆雷了")] == ["爆", "雷", "了"]
+
+
+def test_results_are_on_doc_extensions() -> None:
+    doc = load_pipeline()(TEXT)
+    assert doc._.sentences == split_sentences(TEXT)
+    assert {"甜橙猫贷", "腾讯", "微众银行"} <= {entity.id for entity in doc._.entities}
+    assert any(event.type == EventType.COLLAPSE for event in doc._.events)
+    assert isinstance(doc._.relations, list)
+    record = record_from_doc(doc)
+    assert record.article.extractor_version == EXTRACTOR_VERSION
+
+
+@Language.component("test_user_ner")
+def _user_ner(doc: Doc) -> Doc:
+    start = doc.text.find("蓝天小组")
+    if start >= 0:
+        doc.ents = [Span(doc, start, start + 4, label="ORG")]  # one token per character
+    return doc
+
+
+def test_a_users_ner_before_fkg_entities_contributes_entities() -> None:
+    nlp = make_pipeline()
+    nlp.add_pipe("test_user_ner", before="fkg_entities")
+    doc = nlp("蓝天小组发布了报告。")
+    found = {entity.id: entity for entity in doc._.entities}
+    assert found["蓝天小组"].type == EntityType.COMPANY
+
+
+def test_extract_text_cleans_and_keeps_metadata() -> None:
+    record = extract_text(TEXT, id="t1", published_at=date(2019, 6, 20), source="test")
+    assert record.id == "t1"
+    assert record.article.published_at == date(2019, 6, 20)
+    assert record.article.extractor_version == EXTRACTOR_VERSION
+    for entity in record.entities:
+        for mention in entity.mentions:
+            assert mention.start < mention.end <= record.article.char_count
+
+
+def _article(number: int) -> Article:
+    text = f"第{number}篇：网贷平台橘子{number}号贷逾期。"
+    meta = ArticleMeta(id=f"a{number}", content_sha256="", char_count=len(text))
+    return Article(meta=meta, text=text)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_extract_many_keeps_input_order(workers: int) -> None:
+    articles = [_article(n) for n in range(6)]
+    records = list(extract_many(articles, workers=workers))
+    assert [r.id for r in records] == [a.meta.id for a in articles]
+    assert records[3] == extract(articles[3])
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("平台爆雷了！投资人报警。", ["平台爆雷了！", "投资人报警。"]),
+        ("他说：“钱没了。”然后走了……真的？", ["他说：“钱没了。”", "然后走了……", "真的？"]),
+        ("第一行\n\n  第二行  ", ["第一行", "第二行"]),
+        ("要么清退;要么转型", ["要么清退;", "要么转型"]),
+        ("", []),
+    ],
+)
+def test_sentences_split_at_terminators_and_lines(text: str, sentences: list[str]) -> None:
+    assert [text[start:end] for start, end in split_sentences(text)] == sentences
