@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -13,7 +14,7 @@ from fintech_kg.cli.extract_cmds import schema
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _lines(path: Path) -> list[dict[str, object]]:
+def _lines(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
@@ -33,7 +34,7 @@ def test_jsonl_in_order_with_a_bad_line_reported(tmp_path: Path) -> None:
     assert f"{source}:2" in result.stderr
     records = _lines(output)
     assert [r["id"] for r in records] == ["n1", "n2"]
-    assert {"腾讯", "招商银行"} <= {e["id"] for e in records[1]["entities"]}  # type: ignore[union-attr]
+    assert {"腾讯", "招商银行"} <= {e["id"] for e in records[1]["entities"]}
     assert set(records[0]) == {"id", "article", "entities", "relations", "events"}
 
 
