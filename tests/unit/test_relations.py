@@ -79,6 +79,21 @@ def relations(text: str, names: dict[str, EntityType]) -> list[tuple[str, str, s
             ("ADOPTS", "庚银行", "区块链"),
         ),
         (
+            "乙支付是丁集团旗下的公司。",
+            {"乙支付": T.COMPANY, "丁集团": T.COMPANY},
+            ("OWNS", "丁集团", "乙支付"),
+        ),
+        (
+            "甲科技成为己保险第二大股东。",
+            {"甲科技": T.COMPANY, "己保险": T.COMPANY},
+            ("INVESTS_IN", "甲科技", "己保险"),
+        ),
+        (
+            "甲科技昨日发布公告称，将与庚银行在上海开展合作。",
+            {"甲科技": T.COMPANY, "庚银行": T.BANK},
+            ("PARTNERS_WITH", "甲科技", "庚银行"),
+        ),
+        (
             "监管局约谈了辛贷。",
             {"监管局": T.REGULATOR, "辛贷": T.P2P_PLATFORM},
             ("REGULATES", "监管局", "辛贷"),

@@ -32,11 +32,13 @@ SYMMETRIC = frozenset({RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH})
 # ("A与B合作", "A对B的收购", "B被A收购", "B是A的子公司").
 _COORDINATION = (*"与和同跟及、对向为给", "携手", "联手", "牵手", "以及")
 _PASSIVE = ("被", "遭")
+_WITH = ("与", "和", "同", "跟")
 _COPULA = ("是", "为", "成为", "作为", "系")
 
 # Beyond these distances (characters) two mentions are not read as ends of one trigger.
 _MAX_GAP = 40
 _MAX_CONNECTOR = 12
+_MAX_SPAN = 80
 _HEDGE_FACTOR = 0.6
 
 
@@ -142,10 +144,10 @@ def _ends(
     kind: str,
 ) -> tuple[PlacedMention, PlacedMention, int] | None:
     """The (source, target, distance) a trigger at [start, end) joins, or None."""
-    left = [m for m in mentions if m.end <= start and start - m.end <= _MAX_GAP][::-1]
+    left = [m for m in mentions if m.end <= start][::-1]
     right = [m for m in mentions if m.start >= end and m.start - end <= _MAX_GAP]
-    pair = _ends_before(text, left, start, kind)
-    if pair is None and left and right:
+    pair = _ends_before(text, left, start, pattern, kind)
+    if pair is None and left and right and start - left[0].end <= _MAX_GAP:
         near_left, near_right = left[0], right[0]
         if near_left.entity.id == near_right.entity.id:
             return None
@@ -169,21 +171,33 @@ def _ends(
 
 
 def _ends_before(
-    text: str, left: list[PlacedMention], start: int, kind: str
+    text: str, left: list[PlacedMention], start: int, pattern: RelationPattern, kind: str
 ) -> tuple[PlacedMention, PlacedMention, int] | None:
-    """Two mentions before the trigger joined by a connector ("A与B合作", "B被A收购")."""
-    if len(left) < 2:
+    """Two mentions before the trigger joined by a connector ("A与B合作", "B被A收购").
+
+    For a symmetric relation, "与/和/同/跟" right before the nearer mention joins it to the
+    previous name however far ("A昨日宣布，将与B在上海合作").
+    """
+    if not left or start - left[0].end > _MAX_CONNECTOR:
         return None
-    near, far = left[0], left[1]
-    if near.entity.id == far.entity.id:
-        far = next((m for m in left[2:] if m.entity.id != near.entity.id), far)
+    near = left[0]
+    far = next((m for m in left[1:] if m.entity.id != near.entity.id), None)
+    if far is None:
+        return None
     connector = text[far.end : near.start]
-    if len(connector) > _MAX_CONNECTOR or start - near.end > _MAX_CONNECTOR:
-        return None
     passive = any(p in connector for p in _PASSIVE)
-    # "A为B的子公司" is a copula, "A为B赋能" is not: a copula needs "的" before the word.
-    copula = any(c in connector for c in _COPULA) and "的" in text[near.end : start]
-    if not (passive or copula or any(c in connector for c in _COORDINATION)):
+    # A copula turns "B是A的子公司" around; verbs such as "A为B赋能" keep their order.
+    copula = any(c in connector for c in _COPULA) and (
+        kind == "reverse" or pattern.type == RelationType.OWNS
+    )
+    joined = len(connector) <= _MAX_CONNECTOR and (
+        passive or copula or any(c in connector for c in _COORDINATION)
+    )
+    if not joined and not (
+        pattern.type in SYMMETRIC
+        and any(c in text[max(0, near.start - 2) : near.start] for c in _WITH)
+        and start - far.end <= _MAX_SPAN
+    ):
         return None
     flip = (kind == "reverse") ^ passive ^ copula
     source, target = (near, far) if flip else (far, near)
