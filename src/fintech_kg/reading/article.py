@@ -26,20 +26,24 @@ __all__ = [
     "source_credit",
 ]
 
-# A line holding nothing but a date is a dateline: the strongest sign of publication date.
+# A line holding nothing but a date (and maybe a time) is a dateline: the strongest sign of
+# the publication date. The pattern starts at the digits (fast to scan for); the line start is
+# checked in code.
 _DATELINE = re.compile(
-    r"^[ \t\u3000]*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
-    r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
-    re.MULTILINE,
+    r"(\d\d\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:\n|\Z)"
 )
+_LINE_INDENT = " \t\u3000"
 # Otherwise a full date near the top, where portals print "2018-05-24 来源：…".
 _HEADER_CHARS = 200
 # A source credit ("来源：第一网贷", "（文章来源：某报）") near the top or the end, with the
-# name ended by a break; "资金来源：" is not a credit, hence the look-behind.
+# name ended by a break. "资金来源：" is not a credit: before 来源 may only stand a non-Chinese
+# character or one of _CREDIT_WORDS (checked in code; the pattern starts at the literal to scan
+# fast).
 _SOURCE_CREDIT = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:文章|本文|新闻|消息)?来源(?:于)?[ \t]*[:：][ \t]*【?"
-    r"([^\s，。；;、()（）【】|:：]{2,12})(?=[\s，。；;、)）】|]|$)"
+    r"来源(?:于)?[ \t]*[:：][ \t]*【?([^\s，。；;、()（）【】|:：]{2,12})(?=[\s，。；;、)）】|]|$)"
 )
+_CREDIT_WORDS = ("文章", "本文", "新闻", "消息")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _CREDIT_CHARS = 300
 _NOT_A_SOURCE = frozenset({"未知", "本站", "本网", "网络", "网络整理", "互联网", "转载", "原创"})
 
@@ -100,6 +104,9 @@ def publication_date(raw_text: str) -> date | None:
     Example: ``publication_date("正文。\\n\\n2019-01-25\\n标题")`` -> ``date(2019, 1, 25)``
     """
     for match in _DATELINE.finditer(raw_text):
+        line_start = raw_text.rfind("\n", 0, match.start()) + 1
+        if raw_text[line_start : match.start()].strip(_LINE_INDENT):
+            continue
         for mention in find_dates(match.group(1), None):
             if mention.precision == "day":
                 return mention.value
@@ -115,9 +122,11 @@ def source_credit(text: str) -> str | None:
     Example: ``source_credit("2018-05-24 来源：某网贷 正文。")`` -> ``'某网贷'``
     """
     for part in (text[:_CREDIT_CHARS], text[-_CREDIT_CHARS:]):
-        match = _SOURCE_CREDIT.search(part)
-        if match is not None and match.group(1) not in _NOT_A_SOURCE:
-            return match.group(1)
+        for match in _SOURCE_CREDIT.finditer(part):
+            before = part[: match.start()]
+            credited = not _CHINESE.fullmatch(before[-1:]) or before.endswith(_CREDIT_WORDS)
+            if credited and match.group(1) not in _NOT_A_SOURCE:
+                return match.group(1)
     return None
 
 
