@@ -373,3 +373,24 @@ def test_a_single_path_may_be_given_bare(tmp_path: Path) -> None:
     path.write_text(TEXT, encoding="utf-8")
     (article,) = read_articles(str(path))
     assert isinstance(article, Article)
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("[图片]某平台宣布清退。", "某平台宣布清退。"),
+        ("<<某某报告>>显示，网贷平台减少。", "<<某某报告>>显示，网贷平台减少。"),
+        ("{IMG:1}某平台宣布清退。", "某平台宣布清退。"),
+    ],
+)
+def test_stdin_text_that_only_looks_like_json_or_html(content: str, text: str) -> None:
+    (article,) = read("-", stdin=io.BytesIO(content.encode("utf-8")))
+    assert isinstance(article, Article)
+    assert article.text == text
+
+
+def test_stdin_html_and_json_list_are_sniffed() -> None:
+    (page,) = read("-", stdin=io.BytesIO("<!DOCTYPE html><p>某平台清退。</p>".encode()))
+    assert isinstance(page, Article) and page.text == "某平台清退。"
+    listed = read("-", stdin=io.BytesIO(b'[{"id": "l1", "text": "x"}]'))
+    assert [a.meta.id for a in articles(listed)] == ["l1"]

@@ -69,6 +69,10 @@ _JSON_TYPES = {
     bool: "true/false",
 }
 _WHITESPACE = re.compile(r"\s*")
+_LEADING = rb"(?:\xef\xbb\xbf)?\s*"
+_JSON_LINES_START = re.compile(_LEADING + rb'\{\s*(?:"|\}|\Z)')
+_JSON_LIST_START = re.compile(_LEADING + rb"\[\s*(?:\{|\]|\Z)")
+_HTML_START = re.compile(_LEADING + rb"<(?:!|\?|[A-Za-z])")
 
 
 def read_articles(
@@ -209,12 +213,16 @@ def _peekable(stream: BinaryIO) -> io.BufferedReader:
 
 
 def _sniff(head: bytes) -> Format:
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if start == b"{":
+    """Tell the format of stdin or an unknown extension from its first bytes.
+
+    Plain text may start with "[" or "<" too ("[图片]…", "<<某某>>"), so JSON needs an object
+    (or an empty list) to follow and HTML needs a tag.
+    """
+    if _JSON_LINES_START.match(head):
         return "jsonl"
-    if start == b"[":
+    if _JSON_LIST_START.match(head):
         return "json"
-    if start == b"<":
+    if _HTML_START.match(head):
         return "html"
     return "text"
 
