@@ -47,6 +47,7 @@ def test_parse_amount(text: str, value: float) -> None:
         ("5亿元左右", True),
         ("十余万元", True),
         ("数十亿元", True),
+        ("几十万元", True),
         ("1.2亿元", False),
     ],
 )

@@ -28,6 +28,8 @@ def values(text: str, reference: date | None = PUBLISHED) -> list[tuple[str, str
         ("2018年", ("2018年", "2018-01-01", "year")),
         ("二〇一八年六月十五日", ("二〇一八年六月十五日", "2018-06-15", "day")),
         ("２０１８年６月１５日", ("２０１８年６月１５日", "2018-06-15", "day")),
+        ("18年6月15日", ("18年6月15日", "2018-06-15", "day")),
+        ("98年6月", ("98年6月", "1998-06-01", "month")),
     ],
 )
 def test_absolute_dates_need_no_reference(text: str, expected: tuple[str, str, str]) -> None:
@@ -92,6 +94,7 @@ def test_relative_dates_are_skipped_without_a_reference() -> None:
         "2月30日",
         "1000年以前",
         "13月5日",
+        "平台已运营18年",
     ],
 )
 def test_look_alikes_are_not_dates(text: str) -> None:

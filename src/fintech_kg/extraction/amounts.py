@@ -49,7 +49,7 @@ _COUNTERS = (
 _FOREIGN = "美元|美金|港元|港币|欧元|日元|英镑|澳元|加元|韩元|新加坡元|台币|卢布"
 
 _AMOUNT = re.compile(
-    rf"(?P<before>约合?|大约|将近|接近|近|超过|超|逾|多达|数)?"
+    rf"(?P<before>约合?|大约|将近|接近|近|超过|超|逾|多达|数|几)?"
     # the number starts with a digit (not a bare unit: "千万不要" is not money)
     rf"(?<![\d.])(?P<number>(?:{_ARABIC}|[{_CN_DIGIT}]|[十拾])"
     rf"(?:{_ARABIC}|[{_CN_DIGIT}{_CN_UNIT}]|多|余(?!额)|来(?=[万亿千百])|个(?=[亿万]))*+)"

@@ -49,7 +49,12 @@ class DateMention:
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-_YEAR = r"(?<!\d)[12１２]\d{3}(?!\d)|[〇零一二三四五六七八九]{4}"
+# Four digits, four Chinese digits, or two digits when a month follows ("18年5月"; a bare
+# "18年" is a duration).
+_YEAR = (
+    r"(?<!\d)[12１２]\d{3}(?!\d)|[〇零一二三四五六七八九]{4}"
+    r"|(?<!\d)\d{2}(?=\s?年\s?\d{1,2}\s?月)"
+)
 _MONTH_AR = r"(?<!\d)\d{1,2}"
 _MONTH_CN = r"十[一二]?|[一二三四五六七八九]"
 _DAY_AR = r"\d{1,2}(?!\d)"
@@ -196,6 +201,8 @@ def _with_year(groups: dict[str, str | None], reference: date | None) -> _Resolv
     year_text, relative_year = groups["y2"], groups["ry"]
     if year_text is not None:
         year, relative = _number(year_text), False
+        if year < 100:
+            year = _full_year(year, reference)
     else:
         if reference is None or relative_year is None:
             return None
@@ -209,6 +216,13 @@ def _with_year(groups: dict[str, str | None], reference: date | None) -> _Resolv
         return (date(year, month, 1), "month", relative) if 1 <= month <= 12 else None
     value = _valid(year, month, _number(groups["d2"]))
     return (value, "day", relative) if value else None
+
+
+def _full_year(two_digits: int, reference: date | None) -> int:
+    """ "18年" is 2018, unless that is after the reference's next year (then 1918)."""
+    latest = reference.year + 1 if reference is not None else 2049
+    year = 2000 + two_digits
+    return year if year <= latest else year - 100
 
 
 def _yearless(month: int, day: int | None, reference: date) -> _Resolved | None:
