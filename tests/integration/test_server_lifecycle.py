@@ -32,6 +32,7 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """Settings of a managed server private to this module, stopped at its end."""
     settings = Settings(
         uri=None,
+        user="neo4j",
         password=None,
         home=tmp_path_factory.mktemp("neo4j-home"),
         bolt_port=_free_port(),
