@@ -247,3 +247,15 @@ def synthetic_records(count: int, prefix: str = "s") -> list[ExtractionRecord]:
 def make_synthetic() -> Callable[..., list[ExtractionRecord]]:
     """:func:`synthetic_records`, for tests to build many overlapping records."""
     return synthetic_records
+
+
+@pytest.fixture
+def snapshot_of() -> Callable[[neo4j.Driver, str], dict[str, Any]]:
+    """:func:`graph_snapshot` for a driver and database of the test's choosing."""
+    return graph_snapshot
+
+
+@pytest.fixture
+def clear_of() -> Callable[[neo4j.Driver, str], None]:
+    """:func:`clear_graph` for a driver and database of the test's choosing."""
+    return clear_graph

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from neo4j.exceptions import DriverError
+from neo4j.exceptions import DriverError, TransientError
 from pydantic import BaseModel, ConfigDict, Field
 
 from fintech_kg.errors import GraphError, InputError
@@ -125,8 +125,8 @@ def _write(batch: list[ExtractionRecord], writer: GraphWriter, report: IngestRep
     try:
         report.add_write(writer.write_batch(batch))
     except GraphError as exc:
-        if isinstance(exc.__cause__, DriverError):
-            raise  # the server is gone: stop; the same ingest can be run again
+        if isinstance(exc.__cause__, DriverError | TransientError):
+            raise  # the server is gone or busy: stop; the same ingest can be run again
         # Find the articles at fault: the rest of the batch still goes in.
         for record in batch:
             try:

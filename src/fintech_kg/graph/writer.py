@@ -73,7 +73,7 @@ from itertools import islice
 from typing import Any, LiteralString, cast
 
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import DriverError, Neo4jError, TransientError
 from pydantic import BaseModel, ConfigDict
 
 from fintech_kg.errors import GraphError
@@ -511,17 +511,19 @@ class GraphWriter:
         return self._execute(_retract_only, [article_id])
 
     def _execute(self, work: Any, items: list[Any]) -> WriteReport:
+        # Warnings about labels not created yet (a fresh graph) are noise to the writer.
+        session = self.driver.session(database=self.database, notifications_min_severity="OFF")
         try:
-            with self.driver.session(database=self.database) as session:
+            with session:
                 return cast(WriteReport, session.execute_write(work, items))
+        except (DriverError, TransientError) as exc:
+            raise GraphError(
+                f"Neo4j is unavailable for database {self.database!r} ({exc}); when it is back,"
+                " run the same ingest again: articles already written are skipped"
+            ) from exc
         except Neo4jError as exc:
             raise GraphError(
                 f"writing to database {self.database!r} failed ({exc.code}): {exc.message}"
-            ) from exc
-        except DriverError as exc:
-            raise GraphError(
-                f"lost Neo4j while writing to database {self.database!r} ({exc}); start the"
-                " server and run the same ingest again: articles already written are skipped"
             ) from exc
 
 
