@@ -151,6 +151,8 @@ def test_publication_date_from_text(raw: str, expected: date | None) -> None:
         ("该平台资金来源：自有资金。", None),
         ("来源：未知 正文。", None),
         ("来源：某网站提现困难用户不满车贷平台遇危机", None),
+        ("某数据 来源：某某网贷??? 正文。", "某某网贷"),
+        ("正文。\n\n某某网企业会员\n\n免责声明：仅供参考。", "某某网"),
     ],
 )
 def test_source_credited_in_the_text(raw: str, expected: str | None) -> None:

@@ -38,13 +38,14 @@ _HEADER_CHARS = 200
 # A source credit ("来源：第一网贷", "（文章来源：某报）") near the top or the end, with the
 # name ended by a break. "资金来源：" is not a credit: before 来源 may only stand a non-Chinese
 # character or one of _CREDIT_WORDS (checked in code; the pattern starts at the literal to scan
-# fast).
-_SOURCE_CREDIT = re.compile(
-    r"来源(?:于)?[ \t]*[:：][ \t]*【?([^\s，。；;、()（）【】|:：]{2,12})(?=[\s，。；;、)）】|]|$)"
-)
+# fast). Failing that, a site's member badge in the footer ("某某网企业会员") names the site.
+_NAME = r"([^\s，。；;、()（）【】|:：?？]{2,12}?)"
+_SOURCE_CREDIT = re.compile(rf"来源(?:于)?[ \t]*[:：][ \t]*【?{_NAME}(?=[\s，。；;、)）】|?？]|$)")
+_MEMBER_FOOTER = re.compile(rf"\n[ \t]*{_NAME}(?:企业会员|认证会员|合作会员)[ \t]*(?:\n|\Z)")
 _CREDIT_WORDS = ("文章", "本文", "新闻", "消息")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _CREDIT_CHARS = 300
+_FOOTER_CHARS = 2000
 _NOT_A_SOURCE = frozenset({"未知", "本站", "本网", "网络", "网络整理", "互联网", "转载", "原创"})
 
 
@@ -73,7 +74,7 @@ def make_article(
     if published_at is None:
         published_at = publication_date(text)
     if source is None:
-        source = source_credit(cleaned)
+        source = source_credit(text)
     digest = hashlib.sha256(cleaned.encode("utf-8")).hexdigest()
     meta = ArticleMeta(
         id=id if id else article_id(cleaned),
@@ -116,18 +117,20 @@ def publication_date(raw_text: str) -> date | None:
     return None
 
 
-def source_credit(text: str) -> str | None:
-    """Find the source a page credits near its top or end ("来源：第一网贷"), else None.
+def source_credit(raw_text: str) -> str | None:
+    """Find the source a page credits near its top or end ("来源：第一网贷") or the site its
+    footer names ("某某网企业会员"), else None.
 
     Example: ``source_credit("2018-05-24 来源：某网贷 正文。")`` -> ``'某网贷'``
     """
-    for part in (text[:_CREDIT_CHARS], text[-_CREDIT_CHARS:]):
+    for part in (raw_text[:_CREDIT_CHARS], raw_text[-_CREDIT_CHARS:]):
         for match in _SOURCE_CREDIT.finditer(part):
             before = part[: match.start()]
             credited = not _CHINESE.fullmatch(before[-1:]) or before.endswith(_CREDIT_WORDS)
             if credited and match.group(1) not in _NOT_A_SOURCE:
                 return match.group(1)
-    return None
+    footer = _MEMBER_FOOTER.search(raw_text[-_FOOTER_CHARS:])
+    return footer.group(1) if footer is not None else None
 
 
 def parse_published_at(value: str) -> date | None:
