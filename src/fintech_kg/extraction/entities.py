@@ -690,6 +690,7 @@ class _EvidenceMaker:
         self.sentences = sentences
         self.starts = [start for start, _ in sentences]
         self.version = version
+        self.made: dict[tuple[int, int, float], Evidence] = {}
 
     def make(self, start: int, end: int, confidence: float) -> Evidence:
         index = bisect_right(self.starts, start) - 1
@@ -697,20 +698,26 @@ class _EvidenceMaker:
             s_start, s_end = self.sentences[index]
         else:  # a mention across sentences (or no sentences given): the mention itself
             s_start, s_end = start, end
-        return Evidence(
-            sentence=self.text[s_start:s_end],
-            start=s_start,
-            end=s_end,
-            extractor=EXTRACTOR,
-            extractor_version=self.version,
-            confidence=confidence,
-        )
+        key = (s_start, s_end, confidence)
+        evidence = self.made.get(key)
+        if evidence is None:
+            # Built without re-validation (every field is valid by construction) and shared
+            # by the mentions of one sentence: evidence is the bulk of the output.
+            evidence = self.made[key] = Evidence.model_construct(
+                sentence=self.text[s_start:s_end],
+                start=s_start,
+                end=s_end,
+                extractor=EXTRACTOR,
+                extractor_version=self.version,
+                confidence=confidence,
+            )
+        return evidence
 
 
 def _to_entity(found: _Found, evidence: _EvidenceMaker) -> Entity:
     spans = sorted(found.spans, key=lambda s: s.start)
     mentions = [
-        Mention(
+        Mention.model_construct(
             text=evidence.text[s.start : s.end],
             start=s.start,
             end=s.end,

@@ -129,18 +129,11 @@ class Lexicon:
 
         An ASCII name only matches as a whole word ("AI" not inside "MAIL").
         """
-        candidates = [
-            LexiconHit(end + 1 - length, end + 1, entry, ctx)
-            for end, (length, entry, ctx) in self._automaton.iter(folded)
-        ]
-        candidates.sort(key=lambda hit: (hit.start, hit.start - hit.end))
-        hits: list[LexiconHit] = []
-        last_end = 0
-        for hit in candidates:
-            if hit.start < last_end or not _word_bounded(folded, hit.start, hit.end):
-                continue
-            hits.append(hit)
-            last_end = hit.end
+        hits = []
+        for end, (length, entry, needs_context) in self._automaton.iter_long(folded):
+            start = end + 1 - length
+            if _word_bounded(folded, start, end + 1):
+                hits.append(LexiconHit(start, end + 1, entry, needs_context))
         return hits
 
     def surface_entries(self) -> Iterator[tuple[str, LexiconEntry]]:

@@ -1,7 +1,8 @@
 """The extraction pipeline: a spaCy ``zh`` Language with the project's components.
 
-spaCy's ``char`` segmenter is used, not jieba: names are matched over the raw text, and
-jieba's word boundaries cut through about 45% of them (see issue 3). Components, registered
+Tokens are characters (spaCy's ``zh`` ``char`` segmentation, by a faster tokenizer with the
+same output), not jieba words: names are matched over the raw text, and jieba's word
+boundaries cut through about 45% of them (see issue 3). Components, registered
 with ``@Language.factory`` so a config can rearrange them or add a user's own (a trained NER
 placed before ``fkg_entities`` contributes its ``doc.ents``):
 
@@ -25,6 +26,7 @@ Example::
 from __future__ import annotations
 
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -32,6 +34,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from fintech_kg.extraction import EXTRACTOR_VERSION
 from fintech_kg.extraction.entities import find_entities
@@ -44,6 +47,7 @@ from fintech_kg.vocabulary import EntityType
 
 __all__ = [
     "COMPONENTS",
+    "CharTokenizer",
     "extract",
     "extract_many",
     "extract_text",
@@ -54,14 +58,22 @@ __all__ = [
 
 COMPONENTS = ("fkg_sentences", "fkg_entities", "fkg_relations", "fkg_events")
 
-for _name in ("article", "sentences", "entities", "relations", "events"):
+for _name in ("article", "sentences", "entities", "relations", "events", "fkg_text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from every token on each access."""
+    if doc._.fkg_text is None:
+        doc._.fkg_text = doc.text
+    text: str = doc._.fkg_text
+    return text
+
+
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     if doc._.sentences is None:
-        doc._.sentences = split_sentences(doc.text)
+        doc._.sentences = split_sentences(_text(doc))
     sentences: list[tuple[int, int]] = doc._.sentences
     return sentences
 
@@ -71,20 +83,52 @@ def _meta(doc: Doc) -> ArticleMeta:
         from fintech_kg.reading.article import article_id
 
         doc._.article = ArticleMeta(
-            id=article_id(doc.text),
+            id=article_id(_text(doc)),
             content_sha256="",
-            char_count=len(doc.text),
+            char_count=len(_text(doc)),
             extractor_version=EXTRACTOR_VERSION,
         )
     meta: ArticleMeta = doc._.article
     return meta
 
 
+class CharTokenizer:
+    """One token per character, exactly as spaCy's ``zh`` ``char`` segmenter cuts (a space
+    after a token is its trailing space, other whitespace runs are tokens), in linear time:
+    spaCy's generic alignment re-slices the text for every character."""
+
+    _SPACE = re.compile(r"\s+")
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        position = 0
+        for match in self._SPACE.finditer(text):
+            start, end = match.span()
+            chunk = text[position:start]
+            words.extend(chunk)
+            spaces.extend([False] * len(chunk))
+            if start > position and text[start] == " ":
+                spaces[-1] = True
+                start += 1
+            if start < end:
+                words.append(text[start:end])
+                spaces.append(False)
+            position = end
+        rest = text[position:]
+        words.extend(rest)
+        spaces.extend([False] * len(rest))
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
 class SentenceSplitter:
     """``fkg_sentences``: sets ``doc._.sentences``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sentences = split_sentences(doc.text)
+        doc._.sentences = split_sentences(_text(doc))
         return doc
 
 
@@ -102,7 +146,7 @@ class EntityRecognizer:
             for ent in doc.ents
             if ent.label_ in self.label_map
         ]
-        result = find_entities(doc.text, _sentences(doc), self.lexicon, external=external)
+        result = find_entities(_text(doc), _sentences(doc), self.lexicon, external=external)
         doc._.entities = result.entities
         doc._.relations = [*(doc._.relations or []), *result.relations]
         return doc
@@ -112,7 +156,7 @@ class RelationFinder:
     """``fkg_relations``: adds the relations between ``doc._.entities``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_relations(doc.text, _sentences(doc), doc._.entities or [])
+        found = find_relations(_text(doc), _sentences(doc), doc._.entities or [])
         doc._.relations = [*(doc._.relations or []), *found]
         return doc
 
@@ -121,7 +165,8 @@ class EventFinder:
     """``fkg_events``: sets ``doc._.events``, the risk events of the article."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc.text, _sentences(doc), doc._.entities or [], _meta(doc))
+        events = find_events(_text(doc), _sentences(doc), doc._.entities or [], _meta(doc))
+        doc._.events = events
         return doc
 
 
@@ -158,6 +203,7 @@ def make_pipeline() -> Language:
     Example: ``make_pipeline().pipe_names`` -> ``['fkg_sentences', 'fkg_entities', ...]``
     """
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp
@@ -186,6 +232,7 @@ def extract(article: Article) -> ExtractionRecord:
     nlp = load_pipeline()
     doc = nlp.make_doc(article.text)
     doc._.article = article.meta
+    doc._.fkg_text = article.text
     return record_from_doc(nlp(doc))
 
 
