@@ -5,12 +5,20 @@
 // param until (date?): last day; null for no limit
 // param entity (string?): the id of an entity that is a subject or authority of the event; null for any
 // param limit (int): how many events to return
+// With an entity the search starts from it rather than from every event.
 // :param {types: ['COLLAPSE', 'OVERDUE'], since: date('2018-01-01'), until: null, entity: null, limit: 100}
-MATCH (event:RiskEvent)
+CALL () {
+  MATCH (:Entity {id: $entity})-[:SUBJECT_OF|ACTED_IN]->(event:RiskEvent)
+  RETURN event
+  UNION
+  MATCH (event:RiskEvent)
+  WHERE $entity IS NULL
+  RETURN event
+}
+WITH event
 WHERE ($types IS NULL OR event.type IN $types)
   AND ($since IS NULL OR event.date >= $since)
   AND ($until IS NULL OR event.date <= $until)
-  AND ($entity IS NULL OR EXISTS { (:Entity {id: $entity})-[:SUBJECT_OF|ACTED_IN]->(event) })
 RETURN event {.id, .type, .date, .amount_cny, .location, .sector, .first_reported,
               .last_reported, .mention_count,
               subjects: COLLECT { MATCH (s:Entity)-[:SUBJECT_OF]->(event) RETURN s.id },

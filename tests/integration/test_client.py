@@ -1,6 +1,6 @@
 """KnowledgeGraph against a real server: typed reads, analytics, write-back, export, CLI.
 
-Uses the hand-built graph of ``test_queries.py`` (see its docstring).
+Uses the hand-built graph of ``test_queries_on_graph.py`` (see its docstring).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import neo4j
 import networkx as nx
 import pytest
-from test_queries import Builder, write_sample
+from test_queries_on_graph import Builder, write_sample
 
 from fintech_kg.errors import ConfigError, GraphError
 from fintech_kg.graph.analytics import centrality, risk_scores

@@ -404,12 +404,15 @@ def test_event_and_sentence_evidence(kg: KnowledgeGraph) -> None:
 
 
 def test_graph_stats(kg: KnowledgeGraph) -> None:
-    [found] = rows(kg, "graph-stats")
-    labels = dict(found["labels"])
-    assert labels["Article"] == 8
-    assert labels["RiskEvent"] == 5
-    assert labels["Entity"] == 13
-    assert dict(found["types"])["CUSTODIAN_FOR"] == 2
+    counts = {(r["kind"], r["name"]): r["count"] for r in rows(kg, "graph-stats")}
+    assert counts["label", "Article"] == 8
+    assert counts["label", "RiskEvent"] == 5
+    assert counts["label", "Entity"] == 13
+    assert counts["label", "Person"] == 0
+    assert counts["type", "CUSTODIAN_FOR"] == 2
+    assert counts["total", "nodes"] == sum(
+        counts["label", label] for label in ("Article", "Entity", "RiskEvent", "Sentence")
+    )
 
 
 def test_subgraph(kg: KnowledgeGraph) -> None:

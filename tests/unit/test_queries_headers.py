@@ -59,6 +59,12 @@ def test_query_uses_declared_parameters_and_the_vocabulary_only(name: str) -> No
     assert {t for group in types for t in group.split("|")} <= GRAPH_TYPES
 
 
+def test_graph_stats_counts_every_label_and_type_of_the_model() -> None:
+    counted = re.findall(r"RETURN '(label|type)' AS kind, '(\w+)'", QUERIES["graph-stats"].cypher)
+    assert {name for kind, name in counted if kind == "label"} == GRAPH_LABELS
+    assert {name for kind, name in counted if kind == "type"} == GRAPH_TYPES
+
+
 def test_unknown_query_names_are_refused_with_the_known_ones() -> None:
     with pytest.raises(QueryNotFoundError, match="co-mentioned"):
         get_query("../schema")

@@ -382,12 +382,15 @@ class KnowledgeGraph:
 
     def stats(self) -> GraphStats:
         """Node counts per label and relationship counts per type."""
-        row = self.query("graph-stats").rows[0]
+        counts: dict[str, dict[str, int]] = {"total": {}, "label": {}, "type": {}}
+        for row in self.query("graph-stats").rows:
+            if row["count"] or row["kind"] == "total":
+                counts[row["kind"]][row["name"]] = row["count"]
         return GraphStats(
-            nodes=row["nodes"],
-            relationships=row["relationships"],
-            labels={label: count for label, count in row["labels"] if count},
-            relationship_types={kind: count for kind, count in row["types"] if count},
+            nodes=counts["total"]["nodes"],
+            relationships=counts["total"]["relationships"],
+            labels=counts["label"],
+            relationship_types=counts["type"],
         )
 
     # Analytics ----------------------------------------------------------------------
