@@ -150,3 +150,32 @@ def test_relations_stay_within_a_sentence_and_carry_evidence() -> None:
     assert relation.evidence.sentence == text
     assert relation.evidence.extractor == "fkg_relations"
     assert 0 < relation.confidence <= 1
+
+
+def test_collective_members_each_get_the_relation() -> None:
+    text = "BAT与庚银行签署合作协议。"
+    members = candidate_entities(text, {"BAT": T.TECH_COMPANY, "庚银行": T.BANK})
+    collective, bank = members
+    collective.attributes["kind"] = "collective"
+    entities = [bank, collective]
+    for name in ("百度", "腾讯"):
+        member = collective.model_copy(update={"id": name, "name": name, "attributes": {}})
+        entities.append(member)
+    found = find_relations(text, [(0, len(text))], entities)
+    assert sorted((r.source, r.target) for r in found) == [("百度", "庚银行"), ("腾讯", "庚银行")]
+
+
+def test_empowerment_reaches_sectors_named_in_a_nearby_sentence() -> None:
+    text = "甲科技正从平台型向赋能型转变。参与主体是以银行、证券为代表的传统金融机构。"
+    entities = candidate_entities(
+        text, {"甲科技": T.TECH_COMPANY, "银行": T.BANK, "证券": T.FINANCIAL_INSTITUTION}
+    )
+    for sector in entities[1:]:
+        sector.attributes["kind"] = "sector"
+    found = find_relations(text, [(0, 15), (15, len(text))], entities)
+    assert sorted((r.type.value, r.source, r.target) for r in found) == [
+        ("EMPOWERS", "甲科技", "证券"),
+        ("EMPOWERS", "甲科技", "银行"),
+    ]
+    assert all(r.evidence.start == 0 and r.evidence.end == len(text) for r in found)
+    assert all(r.confidence < 0.7 for r in found)

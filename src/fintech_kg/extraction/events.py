@@ -135,25 +135,19 @@ def _subjects(
 ) -> list[PlacedMention]:
     """The entities the event at [start, end) happens to, with their coordinated peers.
 
-    Preference: the nearest subject before the trigger in its clause ("某某贷爆雷"), then the
-    nearest after it in the clause ("查封某某贷"), then the nearest before it in the sentence
-    ("甲贷、乙贷等平台，均因…立案"). Names listed with it ("甲贷、乙贷") or in apposition
-    ("某某公司（某某贷）") join it.
+    Every plausible subject in the trigger's clause ("某某贷爆雷", "查封某某贷"), else the
+    nearest before it in the sentence ("甲贷、乙贷等平台，均因…立案"). Names listed with
+    them ("甲贷、乙贷") or in apposition ("某某公司（简称某某贷）") join them.
     """
     candidates = [m for m in mentions if _is_subject(m)]
-    clause = _clause(text, start, end, candidates)
-    before = [m for m in clause if m.end <= start]
-    after = [m for m in clause if m.start >= end]
-    if before:
-        head = before[-1]
-    elif after:
-        head = after[0]
-    else:
+    heads = _clause(text, start, end, candidates)
+    if not heads:
         earlier = [m for m in candidates if m.end <= start and start - m.end <= _MAX_SUBJECT_GAP]
-        if not earlier:
-            return []
-        head = earlier[-1]
-    return _coordinated(text, candidates, head, links)
+        heads = earlier[-1:]
+    group: dict[int, PlacedMention] = {}
+    for head in heads:
+        group.update((m.start, m) for m in _coordinated(text, candidates, head, links))
+    return [group[key] for key in sorted(group)]
 
 
 def _coordinated(

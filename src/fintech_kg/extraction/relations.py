@@ -16,9 +16,11 @@ Example::
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from fintech_kg.extraction.triggers import RelationPattern, load_triggers
+from fintech_kg.extraction.triggers import RelationPattern, TriggerBook, load_triggers
 from fintech_kg.models import Entity, Evidence, Relation
 from fintech_kg.vocabulary import EntityType, RelationType
 
@@ -39,6 +41,9 @@ _COPULA = ("是", "为", "成为", "作为", "系")
 _MAX_GAP = 40
 _MAX_CONNECTOR = 12
 _MAX_SPAN = 80
+# A sector-level EMPOWERS may take its target this many sentences away; it is less sure.
+_SECTOR_REACH = 3
+_SECTOR_FACTOR = 0.6
 _HEDGE_FACTOR = 0.6
 
 
@@ -58,16 +63,50 @@ def find_relations(
 
     ``sentences`` are (start, end) offsets into ``text``; ``entities`` carry their mentions
     with offsets into ``text``. Returns relations whose ``source`` and ``target`` are ids of
-    ``entities``; symmetric types (PARTNERS_WITH, COMPETES_WITH) appear once per pair.
+    ``entities``; symmetric types (PARTNERS_WITH, COMPETES_WITH) appear once per pair. The
+    members of a collective ("BAT") each get the relation.
     """
     from fintech_kg.extraction import EXTRACTOR_VERSION  # here: the pipeline imports us
 
     book = load_triggers()
     mentions = ordered_mentions(entities)
     found: dict[tuple[RelationType, str, str], Relation] = {}
-    for sent_start, sent_end in sentences:
+
+    def keep(
+        pattern: RelationPattern,
+        sources: list[PlacedMention],
+        targets: list[PlacedMention],
+        confidence: float,
+        hedged: bool,
+        span: tuple[int, int],
+    ) -> None:
+        evidence = Evidence(
+            sentence=text[span[0] : span[1]],
+            start=span[0],
+            end=span[1],
+            extractor=EXTRACTOR_NAME,
+            extractor_version=EXTRACTOR_VERSION,
+            confidence=round(confidence, 3),
+        )
+        for source in sources:
+            for target in targets:
+                if source.entity.id == target.entity.id:
+                    continue
+                relation = Relation(
+                    type=pattern.type,
+                    source=source.entity.id,
+                    target=target.entity.id,
+                    confidence=round(confidence, 3),
+                    hedged=hedged,
+                    evidence=evidence,
+                )
+                key = _key(relation)
+                if key not in found or found[key].confidence < relation.confidence:
+                    found[key] = relation
+
+    for index, (sent_start, sent_end) in enumerate(sentences):
         in_sentence = [m for m in mentions if m.start >= sent_start and m.end <= sent_end]
-        if len({m.entity.id for m in in_sentence}) < 2:
+        if not in_sentence:
             continue
         sentence = text[sent_start:sent_end]
         for match in book.relation_matcher.finditer(sentence):
@@ -78,6 +117,8 @@ def find_relations(
             hedged = kind == "hedged" or book.cue_before(sentence, match.start(), book.cues.hedge)
             ends = _ends(text, in_sentence, start, end, pattern, kind)
             if ends is None:
+                if pattern.type == RelationType.EMPOWERS:
+                    _empower_sector(book, text, sentences, index, mentions, match, pattern, keep)
                 continue
             source, target, gap = ends
             # A negation may sit anywhere from the first end to the trigger ("甲并未与乙合作").
@@ -89,25 +130,59 @@ def find_relations(
             confidence = pattern.base_confidence * (1.0 - 0.5 * min(gap, _MAX_GAP) / _MAX_GAP)
             if hedged:
                 confidence *= _HEDGE_FACTOR
-            relation = Relation(
-                type=pattern.type,
-                source=source.entity.id,
-                target=target.entity.id,
-                confidence=round(confidence, 3),
-                hedged=hedged,
-                evidence=Evidence(
-                    sentence=sentence,
-                    start=sent_start,
-                    end=sent_end,
-                    extractor=EXTRACTOR_NAME,
-                    extractor_version=EXTRACTOR_VERSION,
-                    confidence=round(confidence, 3),
-                ),
+            keep(
+                pattern,
+                _same_span(source, in_sentence),
+                _same_span(target, in_sentence),
+                confidence,
+                hedged,
+                (sent_start, sent_end),
             )
-            key = _key(relation)
-            if key not in found or found[key].confidence < relation.confidence:
-                found[key] = relation
     return list(found.values())
+
+
+def _empower_sector(
+    book: TriggerBook,
+    text: str,
+    sentences: list[tuple[int, int]],
+    index: int,
+    mentions: list[PlacedMention],
+    match: re.Match[str],
+    pattern: RelationPattern,
+    keep: Callable[..., None],
+) -> None:
+    """ "以BAT为代表的巨头向赋能型转变 … 以银行、证券、保险为代表的传统金融机构": a tech company
+    that empowers with no target in its sentence empowers the sectors named nearby."""
+    sent_start, sent_end = sentences[index]
+    sentence = text[sent_start:sent_end]
+    if book.cue_before(sentence, match.start(), book.cues.negation, reach=match.start()):
+        return
+    sources = [
+        m
+        for m in mentions
+        if sent_start <= m.start < sent_end and _allowed(m.entity, pattern.source_types)
+    ]
+    if not sources:
+        return
+    near = sentences[max(0, index - _SECTOR_REACH) : index + _SECTOR_REACH + 1]
+    for start, end in near:
+        targets = [
+            m
+            for m in mentions
+            if start <= m.start < end
+            and m.entity.attributes.get("kind") == "sector"
+            and _allowed(m.entity, pattern.target_types)
+        ]
+        if targets:
+            span = (min(start, sent_start), max(end, sent_end))
+            hedged = book.cue_before(sentence, match.start(), book.cues.hedge)
+            confidence = pattern.base_confidence * _SECTOR_FACTOR
+            keep(pattern, sources, targets, confidence, hedged, span)
+
+
+def _same_span(mention: PlacedMention, mentions: list[PlacedMention]) -> list[PlacedMention]:
+    """The mention and the others at exactly its place (the members named by "BAT")."""
+    return [m for m in mentions if (m.start, m.end) == (mention.start, mention.end)]
 
 
 def _key(relation: Relation) -> tuple[RelationType, str, str]:
@@ -118,7 +193,11 @@ def _key(relation: Relation) -> tuple[RelationType, str, str]:
 
 
 def ordered_mentions(entities: list[Entity]) -> list[PlacedMention]:
-    """All mentions by position; a mention overlapping an earlier or longer one is dropped."""
+    """All mentions by position; a mention overlapping an earlier or longer one is dropped.
+
+    Entities sharing one span all stay (the members of "BAT"), except the collective itself
+    when its members are there: facts go to the members.
+    """
     spans = sorted(
         (PlacedMention(m.start, m.end, e) for e in entities for m in e.mentions),
         key=lambda m: (m.start, -(m.end - m.start)),
@@ -126,9 +205,18 @@ def ordered_mentions(entities: list[Entity]) -> list[PlacedMention]:
     kept: list[PlacedMention] = []
     for mention in spans:
         if kept and mention.start < kept[-1].end:
-            continue
+            if (mention.start, mention.end) != (kept[-1].start, kept[-1].end):
+                continue
+            if _is_collective(kept[-1]):
+                kept.pop()
+            elif _is_collective(mention):
+                continue
         kept.append(mention)
     return kept
+
+
+def _is_collective(mention: PlacedMention) -> bool:
+    return mention.entity.attributes.get("kind") == "collective"
 
 
 def _allowed(entity: Entity, types: list[EntityType]) -> bool:
@@ -181,7 +269,7 @@ def _ends_before(
     if not left or start - left[0].end > _MAX_CONNECTOR:
         return None
     near = left[0]
-    far = next((m for m in left[1:] if m.entity.id != near.entity.id), None)
+    far = next((m for m in left if m.end <= near.start and m.entity.id != near.entity.id), None)
     if far is None:
         return None
     connector = text[far.end : near.start]

@@ -44,7 +44,7 @@ __all__ = [
 
 TRIGGER_DIR = "data/triggers"
 
-CLAUSE_STOPS = "，,；;：:！!？?。"
+CLAUSE_STOPS = "，,；;！!？?。"
 """Punctuation that ends a clause: cues and subjects are looked for within one clause."""
 
 WordKind = Literal["forward", "reverse", "hedged"]
