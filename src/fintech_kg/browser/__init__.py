@@ -14,7 +14,14 @@ Example:
 from __future__ import annotations
 
 from fintech_kg.browser.server_conf import GUIDE_PATH, SERVER_CONF, guide_url, render_server_conf
-from fintech_kg.browser.style import STYLE_FILE, Style, load_style, parse_grass, style_command
+from fintech_kg.browser.style import (
+    STYLE_FILE,
+    Style,
+    load_style,
+    node_style,
+    parse_grass,
+    style_command,
+)
 
 __all__ = [
     "GUIDE_PATH",
@@ -23,6 +30,7 @@ __all__ = [
     "Style",
     "guide_url",
     "load_style",
+    "node_style",
     "parse_grass",
     "render_server_conf",
     "style_command",

@@ -27,6 +27,7 @@ __all__ = [
     "STYLE_FILE",
     "Style",
     "load_style",
+    "node_style",
     "parse_grass",
     "style_command",
 ]
@@ -108,3 +109,19 @@ def style_command(style: Style) -> str:
     ``neo4j.conf``'s encoding cannot garble them.
     """
     return ":style " + json.dumps(style, ensure_ascii=True)
+
+
+def node_style(style: Style, labels: list[str] | set[str]) -> dict[str, str]:
+    """The properties Browser draws a node with ``labels`` in: every matching rule, in order.
+
+    Example:
+        >>> style = parse_grass("node { color: #A5ABB6; } node.Bank { color: #1B8A5A; }")
+        >>> node_style(style, ["Entity", "Bank"])["color"]
+        '#1B8A5A'
+    """
+    drawn: dict[str, str] = {}
+    for selector, properties in style.items():
+        tag, *classes = selector.split(".")
+        if tag == "node" and set(classes) <= set(labels):
+            drawn.update(properties)
+    return drawn
