@@ -97,8 +97,19 @@ def build_platforms(source: Path, freq: dict[str, int]) -> list[str]:
         if len(name) < 2:
             continue
         ordinary = len(name) <= 2 or freq.get(name, 0) >= COMMON_WORD_FREQ or name.isdigit()
-        rows.append(_row(name, "P2PPlatform", [], attrs, ordinary))
+        rows.append(_row(name, "P2PPlatform", _short_forms(name, platforms, freq), attrs, ordinary))
     return rows
+
+
+def _short_forms(
+    name: str, platforms: dict[str, dict[str, str]], freq: dict[str, int]
+) -> list[str]:
+    """ "钱宝网" is also called "钱宝": an alias that needs context ("?钱宝"), unless the
+    stem is an ordinary word or another platform's name."""
+    stem = name.removesuffix("网")
+    if stem == name or len(stem) < 2 or stem in platforms or freq.get(stem, 0) >= 300:
+        return []
+    return [f"?{stem}"]
 
 
 def _bank_aliases(name: str) -> list[str]:

@@ -69,6 +69,10 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _DATE_LIKE = re.compile(r"\d+[年月日号]|[年月日]\d")
 _NUMBERED = re.compile(r"^[（(]\d{1,3}[)）]")
 _ASCII_LEAD = re.compile(r"^[A-Za-z0-9]{3,}(?=[\u4e00-\u9fff])")
+_STOCK_CODE = re.compile(
+    r"([\u4e00-\u9fffA-Za-z]{2,8})[（(](?:\d{6}|\d{4,5})(?:\.(?:SH|SZ|HK|sh|sz|hk))?[)）]"
+)
+_ENUMERATION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8}){2,}")
 _ALIAS_TIE = re.compile(
     r"[（(](?:以下|下文)?(?:简称|下称|又称|即|品牌名?[:：]?)?[“\"「]?"
     r"([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[)）]"
@@ -262,7 +266,8 @@ def _lexicon_names(
         if entry.members:
             collectives.append((entry.name, hit.start, hit.end))
         col.add(_from_entry(entry, CONF_LEXICON), _Span(hit.start, hit.end, CONF_LEXICON))
-    for name in confirmed:
+    confirmed.update(name for name in pending if canonical_id(name) in col.found)
+    for name in confirmed:  # the name is meant here: every occurrence counts
         for start, end, entry in pending[name]:
             col.add(_from_entry(entry, CONF_IN_CONTEXT), _Span(start, end, CONF_IN_CONTEXT))
     return collectives
@@ -376,16 +381,21 @@ def _registered_type(p: _Patterns, name: str) -> EntityType:
     return EntityType.COMPANY
 
 
-def _brand_core(p: _Patterns, name: str) -> str | None:
-    """The trade name (字号) of a company name: "北京资易贷金融信息服务有限公司" -> "资易贷"
+def _brand_core(p: _Patterns, name: str) -> list[str]:
+    """The trade name (字号) of a company name, and with its first industry word when that
+    is how brands are called: "上海中赢金融信息服务有限公司" -> ["中赢", "中赢金融"]
     (place + trade name + industry + legal form, as Chinese company names are built)."""
     core = p.registered.sub("", name)
     core = re.sub(r"[（(][^)）]*[)）]", "", core)
     core = core[p.location_prefix.match(core).end() :]  # type: ignore[union-attr]
-    core = p.industry_tail.sub("", core)
-    if 2 <= len(core) <= 5 and _plausible(p, core, core) and core != name:
-        return core
-    return None
+    tail = p.industry_tail.search(core)
+    if tail is None:
+        return [core] if 2 <= len(core) <= 5 and core != name else []
+    core, industry = core[: tail.start()], tail.group()
+    if not (2 <= len(core) <= 5 and _plausible(p, core, core)):
+        return []
+    kept = next((word for word in p.data.core_keeps if industry.startswith(word)), None)
+    return [core, core + kept] if kept else [core]
 
 
 def _registered_names(col: _Collector, p: _Patterns, text: str) -> None:
@@ -411,9 +421,7 @@ def _registered_names(col: _Collector, p: _Patterns, text: str) -> None:
             found = _Found(owner.name, owner.type, CONF_REGISTERED, aliases=[name])
         else:
             found = _Found(canonical_id(name), _registered_type(p, name), CONF_REGISTERED)
-            core = _brand_core(p, name)
-            if core:
-                found.aliases.append(core)
+            found.aliases.extend(_brand_core(p, name))
         for inner_found, span in inner:  # the registered name is the more specific one
             inner_found.spans.remove(span)
             col.release(span)
@@ -472,20 +480,26 @@ def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
 def _brand_start(
     col: _Collector, p: _Patterns, stem_end: int, end: int, strict: bool = False
 ) -> int | None:
-    """Start of a brand name whose stem ends at ``stem_end``, or None when the run of name
-    characters before it is too long to be one name ("改造传统金融": a clause, not a name),
-    or the stem is an ordinary word ("实现金融"); ``strict`` (no other context): nor may it
-    end with one ("真正实现金融")."""
-    limit = p.data.max_brand_stem + 4
+    """Start of a brand name whose stem ends at ``stem_end`` (a place before it allowed:
+    "上海网格金服"), or None when the run of name characters before it is too long to be one
+    name ("改造传统金融": a clause, not a name). When the suffix also ends ordinary phrases,
+    the stem may not be an ordinary word ("实现金融"), nor, with ``strict`` (no other
+    context), end with one ("真正实现金融")."""
+    limit = p.data.max_brand_stem + 6
     raw = _extend_back(col, p, stem_end, limit)
     if stem_end - raw >= limit:
         return None
     start = _trim(p, col.text, raw, end)
-    stem = col.text[start:stem_end]
-    if stem_end - start > p.data.max_brand_stem or stem in p.common:
+    place = p.location_prefix.match(col.text, start, stem_end)
+    stem = col.text[place.end() if place else start : stem_end]
+    if len(stem) > p.data.max_brand_stem or len(stem) < 2:
         return None
-    if strict and len(stem) > 2 and (stem[-2:] in p.common or stem[-3:] in p.common):
-        return None
+    suffix = p.brand_by_suffix.get(col.text[stem_end:end])
+    if suffix is None or suffix.ordinary_tail:
+        if stem in p.common:
+            return None
+        if strict and len(stem) > 2 and (stem[-2:] in p.common or stem[-3:] in p.common):
+            return None
     return start
 
 
@@ -504,6 +518,44 @@ def _suffixed_names(col: _Collector, p: _Patterns, text: str) -> None:
         name = text[start:end]
         if _brand_plausible(p, name, text[start : match.start()]) and col.free(start, end):
             col.new_name(start, end, CONF_SUFFIX_NAME, _type_for(p, name))
+
+
+def _listed_companies(col: _Collector, p: _Patterns, text: str) -> None:
+    """A name followed by a stock code is a listed company: "某某股份(600123)"."""
+    for match in _STOCK_CODE.finditer(text):
+        start = _trim(p, text, match.start(1), match.end(1))
+        end = match.end(1)
+        name = text[start:end]
+        if _plausible(p, name, name) and name not in p.common and col.free(start, end):
+            col.new_name(start, end, CONF_CONTEXT_NAME, EntityType.COMPANY)
+
+
+_LISTABLE = (EntityType.P2P_PLATFORM, EntityType.COMPANY, EntityType.FINANCIAL_INSTITUTION)
+
+
+def _enumerated_names(col: _Collector, p: _Patterns, text: str) -> None:
+    """In a list "A、B、C" where some items are known platforms or companies, the other
+    items are of their kind ("快易借、速贷宝、天天花")."""
+    starts = {span.start: (found, span) for found in col.found.values() for span in found.spans}
+    for match in _ENUMERATION.finditer(text):
+        items, position = [], match.start()
+        for item in match.group().split("、"):
+            items.append((position, position + len(item)))
+            position += len(item) + 1
+        known = [
+            starts[start][0]
+            for start, end in items
+            if start in starts and starts[start][1].end == end
+        ]
+        kinds = {found.type for found in known if found.attributes.get("kind") != "sector"}
+        if len(known) < 1 or len(kinds) != 1 or not kinds <= set(_LISTABLE):
+            continue
+        kind = kinds.pop()
+        for start, end in items:
+            name = text[start:end]
+            plausible = _brand_plausible(p, name, name) and name not in p.common
+            if plausible and col.free(start, end):
+                col.new_name(start, end, CONF_SUFFIX_NAME, kind)
 
 
 def _alias_ties(col: _Collector, p: _Patterns, text: str) -> None:
@@ -660,7 +712,9 @@ def find_entities(
     _persons(col, p, text)
     _context_names(col, p, text)
     _alias_ties(col, p, text)
+    _listed_companies(col, p, text)
     _suffixed_names(col, p, text)
+    _enumerated_names(col, p, text)
     _short_names(col, p)
     _repeat_mentions(col, folded)
     _merge_variants(col, p)

@@ -53,6 +53,7 @@ __all__ = [
 
 GENERATED_FILES = ("p2p_platforms.tsv", "nfra_institutions.tsv", "nfra_regulators.tsv")
 HAND_FILES = (
+    "notable_platforms.tsv",
     "financial_institutions.tsv",
     "banks.tsv",
     "regulators.tsv",
@@ -83,12 +84,14 @@ class LexiconEntry:
     """One canonical name with its type, aliases and facts.
 
     ``members`` is set for collectives (BAT); ``needs_context`` marks names that are also
-    ordinary words and fire only with context (see :mod:`fintech_kg.extraction.entities`).
+    ordinary words and fire only with context (see :mod:`fintech_kg.extraction.entities`);
+    ``context_aliases`` (written ``?钱宝`` in the aliases column) are aliases that need it.
     """
 
     name: str
     type: EntityType
     aliases: list[str] = field(default_factory=list)
+    context_aliases: list[str] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)
     needs_context: bool = False
     members: tuple[str, ...] = ()
@@ -117,6 +120,8 @@ class Lexicon:
                 key = fold(surface)
                 if key:
                     surfaces[key] = (entry, entry.needs_context)
+            for surface in entry.context_aliases:
+                surfaces.setdefault(fold(surface), (entry, True))
         for name in stopnames:
             surfaces[fold(name)] = (None, False)
         for key, (entry, needs_context) in surfaces.items():
@@ -197,7 +202,8 @@ def _parse_entry(filename: str, number: int, cells: list[str]) -> LexiconEntry:
     return LexiconEntry(
         name=_nfkc(name),
         type=entity_type,
-        aliases=[_nfkc(a) for a in aliases.split("|") if _nfkc(a)],
+        aliases=[_nfkc(a) for a in aliases.split("|") if _nfkc(a) and not a.startswith("?")],
+        context_aliases=[_nfkc(a[1:]) for a in aliases.split("|") if a.startswith("?")],
         attributes=attrs,
         needs_context=needs_context == "1",
         source=filename,
@@ -211,6 +217,7 @@ def _merge(entries: dict[str, LexiconEntry], entry: LexiconEntry) -> None:
         return
     known.type = entry.type
     known.aliases = list(dict.fromkeys([*known.aliases, *entry.aliases]))
+    known.context_aliases = list(dict.fromkeys([*known.context_aliases, *entry.context_aliases]))
     known.attributes = {**known.attributes, **entry.attributes}
     known.needs_context = entry.needs_context
     known.source = entry.source
@@ -242,13 +249,16 @@ def _load_collectives(entries: dict[str, LexiconEntry]) -> None:
 
 
 class BrandSuffix(BaseModel):
-    """A word that ends brand names ("金服", "贷"); ``alone``: enough without context."""
+    """A word that ends brand names ("金服", "贷"); ``alone``: enough without context;
+    ``ordinary_tail``: it also ends ordinary phrases ("实现金融"), so the stem before it may
+    not be an ordinary word."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     suffix: str
     type: EntityType
     alone: bool
+    ordinary_tail: bool = False
 
 
 class NamePatterns(BaseModel):
@@ -271,6 +281,7 @@ class NamePatterns(BaseModel):
     suffix_continuations: list[str]
     hashtag_followers: list[str]
     short_name_suffixes: list[str]
+    core_keeps: list[str]
     transliteration_chars: str
     brand_suffixes: list[BrandSuffix]
     max_brand_stem: int = Field(ge=1)
