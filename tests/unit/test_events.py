@@ -109,3 +109,13 @@ def test_amount_needs_a_cue() -> None:
     assert event.amount_cny == 300_000_000
     (event,) = events("注册资本1亿元的甲贷爆雷。", names)
     assert event.amount_cny is None
+
+
+def test_suspicion_and_disposal_are_not_hedges() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "市公安局": T.REGULATOR}
+    (event,) = events("甲贷涉嫌非法集资。", names)
+    assert not event.hedged
+    (event,) = events("市公安局将甲贷查封。", names)
+    assert not event.hedged and event.type == EventType.INVESTIGATION
+    (event,) = events("甲贷或将清盘。", names)
+    assert event.hedged
