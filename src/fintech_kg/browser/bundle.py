@@ -69,7 +69,12 @@ def write_browser_bundle(lib: Path, web_dir: Path) -> Path:
         names = [name for name in source.namelist() if name.startswith(_ROOT)]
         # Neo4j unpacks entry by entry without creating parents, and takes the first entry
         # as the root: so "browser/" first, then every folder before anything inside it.
-        folders = {name for name in names if name.endswith("/")} | {_ROOT, _OWN_FOLDER}
+        folders = {
+            name[: i + 1]
+            for name in [*names, _OWN_FOLDER]
+            for i, char in enumerate(name)
+            if char == "/"
+        }
         for folder in sorted(folders, key=lambda name: (name.count("/"), name)):
             bundle.writestr(folder, b"")
         for name in names:
