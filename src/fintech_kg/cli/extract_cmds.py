@@ -44,7 +44,7 @@ def extract(paths: tuple[str, ...], output: str, workers: int) -> None:
 
     Example: fintech-kg extract articles.jsonl notes/ --output out.jsonl --workers 2
     """
-    from fintech_kg.extraction import extract_many
+    from fintech_kg.extraction.pipeline import extract_json_lines
     from fintech_kg.reading import read_articles
 
     failures: list[InputError] = []
@@ -59,8 +59,8 @@ def extract(paths: tuple[str, ...], output: str, workers: int) -> None:
 
     written = 0
     with click.open_file(output, "w", encoding="utf-8") as sink:
-        for record in extract_many(articles(), workers=workers):
-            sink.write(record.model_dump_json() + "\n")
+        for line in extract_json_lines(articles(), workers=workers):
+            sink.write(line + "\n")
             written += 1
     where = "standard output" if output == "-" else str(Path(output))
     click.echo(f"extracted {written} article(s) to {where}; {len(failures)} failed", err=True)
