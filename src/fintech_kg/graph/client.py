@@ -44,6 +44,7 @@ from fintech_kg.graph.results import (
     node_key,
     to_python,
 )
+from fintech_kg.settings import Settings
 from fintech_kg.vocabulary import RELATION_TYPES, EventType
 
 if TYPE_CHECKING:
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
     from fintech_kg.graph.ingest import IngestReport
     from fintech_kg.graph.writer import WriteReport
     from fintech_kg.models import Article
-    from fintech_kg.settings import Settings
 
 __all__ = ["SCORE_PROPERTIES", "KnowledgeGraph"]
 
@@ -84,8 +84,6 @@ class KnowledgeGraph:
         *,
         settings: Settings | None = None,
     ) -> None:
-        from fintech_kg.settings import Settings
-
         overrides = {
             key: value
             for key, value in (
@@ -501,6 +499,8 @@ class KnowledgeGraph:
             hint = ""
             if exc.code == "Neo.ClientError.Statement.AccessMode":
                 hint = " (this writes: pass --write / write=True to allow it)"
+            elif "IN TRANSACTIONS" in (exc.message or ""):
+                hint = " (run CALL ... IN TRANSACTIONS in cypher-shell or Neo4j Browser)"
             raise GraphError(f"query {name!r} failed: {exc.message}{hint}") from exc
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
             raise self.settings.unreachable_error(exc) from exc
