@@ -51,9 +51,9 @@ def test_places_name_their_province_or_city() -> None:
 
 def test_cue_before_stays_in_the_clause_and_honours_exceptions() -> None:
     book = load_triggers()
-    assert book.cue_before("该平台并未逾期", 5, book.cues.negation)
-    assert not book.cue_before("并未回应，平台逾期", 7, book.cues.negation)
-    assert not book.cue_before("没收财物并罚款", 4, book.cues.negation)
+    assert book.cue_before("该平台并未逾期", 5, "negation")
+    assert not book.cue_before("并未回应，平台逾期", 7, "negation")
+    assert not book.cue_before("没收财物并罚款", 4, "negation")
 
 
 def test_a_word_under_two_types_is_rejected() -> None:

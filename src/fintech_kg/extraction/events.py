@@ -1,12 +1,13 @@
 """Risk events (爆雷, 逾期, 非法集资 …) and the entities they happen to.
 
-An event is read inside one sentence: a trigger word from ``data/triggers/events.toml`` and
-the nearest plausible subject (a platform, company, bank or institution, never a regulator)
-in the trigger's clause, else in its sentence. A regulator or police body in the sentence
-becomes the event's authority. Date, amount and place come from the same sentence. When
-no named subject is found but a category word is ("平台爆雷频频", "P2P行业暴雷潮"), the event
-is kept as a sector-level event. Negation ("并未逾期", "否认跑路") and denial ("辟谣")
-cancel an event; rumour and suspicion ("疑似", "传言", "涉嫌") mark it hedged.
+An event is read inside one sentence: a trigger word from ``data/triggers/events.toml``
+and the plausible subjects (platforms, companies, banks or institutions, never a regulator)
+of the trigger's clause, else the nearest one before it in its sentence. A regulator or
+police body in the sentence becomes the event's authority. Date, amount and place come from
+the same sentence. When no named subject is found but a category word is ("平台爆雷频频",
+"P2P行业暴雷潮"), the event is kept as a sector-level event. Negation ("并未逾期",
+"否认跑路") and denial ("辟谣") cancel an event; rumour, doubt and plans ("传言", "疑似",
+"或将") mark it hedged.
 
 Example::
 
@@ -20,8 +21,14 @@ import hashlib
 import re
 from datetime import date
 
-from fintech_kg.extraction.relations import PlacedMention, ordered_mentions
-from fintech_kg.extraction.triggers import CLAUSE_STOPS, EventTriggers, TriggerBook, load_triggers
+from fintech_kg.extraction.relations import PlacedMention, mentions_within, ordered_mentions
+from fintech_kg.extraction.triggers import (
+    CLAUSE_STOPS,
+    EventTriggers,
+    TriggerBook,
+    load_triggers,
+    sentences_with,
+)
 from fintech_kg.models import ArticleMeta, Entity, Evidence, RiskEvent
 from fintech_kg.vocabulary import EntityType
 
@@ -64,23 +71,28 @@ def find_events(
 
     book = load_triggers()
     mentions = ordered_mentions(entities)
+    starts = [m.start for m in mentions]
     links = frozenset(["", *book.cues.subject_links])
     found: dict[tuple[str, tuple[str, ...], str | None], RiskEvent] = {}
-    for sent_start, sent_end in sentences:
+    for sent_start, sent_end in sentences_with(book.event_matcher, text, sentences):
         sentence = text[sent_start:sent_end]
         if any(cue in sentence for cue in book.cues.denial):
             continue
-        in_sentence = [m for m in mentions if m.start >= sent_start and m.end <= sent_end]
+        in_sentence = mentions_within(mentions, starts, sent_start, sent_end)
         for match in book.event_matcher.finditer(sentence):
             start, end = sent_start + match.start(), sent_start + match.end()
             if any(m.start < end and start < m.end for m in in_sentence):
                 continue  # the word is part of a name
-            if book.cue_before(sentence, match.start(), book.cues.negation):
+            if book.cue_before(sentence, match.start(), "negation"):
                 continue
             trigger = book.event_word(match.group())
-            hedged = book.cue_before(sentence, match.start(), book.cues.hedge)
-            generic = book.cue_before(sentence, match.start(), book.cues.generic)
-            subjects = [] if generic else _subjects(text, in_sentence, start, end, links)
+            hedged = book.cue_before(sentence, match.start(), "hedge")
+            generic = book.cue_before(sentence, match.start(), "generic")
+            subjects = (
+                []
+                if generic
+                else _subjects(text, (sent_start, sent_end), in_sentence, start, end, links)
+            )
             sector = None if subjects else _sector(book, sentence, in_sentence, sent_start, match)
             if not subjects and sector is None:
                 continue
@@ -122,16 +134,24 @@ def _is_subject(mention: PlacedMention) -> bool:
     return entity.type in SUBJECT_TYPES and entity.attributes.get("kind") not in _CATEGORY_KINDS
 
 
-def _clause(text: str, start: int, end: int, mentions: list[PlacedMention]) -> list[PlacedMention]:
-    """The mentions in the clause of the trigger at [start, end)."""
-    clause_start = max(text.rfind(stop, 0, start) for stop in CLAUSE_STOPS) + 1
-    ends = [i for i in (text.find(stop, end) for stop in CLAUSE_STOPS) if i != -1]
-    clause_end = min(ends, default=len(text))
-    return [m for m in mentions if m.start >= clause_start and m.end <= clause_end]
+def _clause(
+    text: str, sentence: tuple[int, int], start: int, end: int, mentions: list[PlacedMention]
+) -> list[PlacedMention]:
+    """The mentions in the clause of the trigger at [start, end) of ``sentence``."""
+    sent_start, sent_end = sentence
+    clause_start = max(text.rfind(stop, sent_start, start) for stop in CLAUSE_STOPS) + 1
+    ends = [i for i in (text.find(stop, end, sent_end) for stop in CLAUSE_STOPS) if i != -1]
+    clause_end = min(ends, default=sent_end)
+    return [m for m in mentions if max(clause_start, sent_start) <= m.start and m.end <= clause_end]
 
 
 def _subjects(
-    text: str, mentions: list[PlacedMention], start: int, end: int, links: frozenset[str]
+    text: str,
+    sentence: tuple[int, int],
+    mentions: list[PlacedMention],
+    start: int,
+    end: int,
+    links: frozenset[str],
 ) -> list[PlacedMention]:
     """The entities the event at [start, end) happens to, with their coordinated peers.
 
@@ -140,7 +160,7 @@ def _subjects(
     them ("甲贷、乙贷") or in apposition ("某某公司（简称某某贷）") join them.
     """
     candidates = [m for m in mentions if _is_subject(m)]
-    heads = _clause(text, start, end, candidates)
+    heads = _clause(text, sentence, start, end, candidates)
     if not heads:
         earlier = [m for m in candidates if m.end <= start and start - m.end <= _MAX_SUBJECT_GAP]
         heads = earlier[-1:]

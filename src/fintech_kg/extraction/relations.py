@@ -17,14 +17,27 @@ Example::
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from fintech_kg.extraction.triggers import RelationPattern, TriggerBook, load_triggers
+from fintech_kg.extraction.triggers import (
+    RelationPattern,
+    TriggerBook,
+    load_triggers,
+    sentences_with,
+)
 from fintech_kg.models import Entity, Evidence, Relation
 from fintech_kg.vocabulary import EntityType, RelationType
 
-__all__ = ["EXTRACTOR_NAME", "SYMMETRIC", "PlacedMention", "find_relations", "ordered_mentions"]
+__all__ = [
+    "EXTRACTOR_NAME",
+    "SYMMETRIC",
+    "PlacedMention",
+    "find_relations",
+    "mentions_within",
+    "ordered_mentions",
+]
 
 EXTRACTOR_NAME = "fkg_relations"
 
@@ -70,6 +83,7 @@ def find_relations(
 
     book = load_triggers()
     mentions = ordered_mentions(entities)
+    starts = [m.start for m in mentions]
     found: dict[tuple[RelationType, str, str], Relation] = {}
 
     def keep(
@@ -104,8 +118,8 @@ def find_relations(
                 if key not in found or found[key].confidence < relation.confidence:
                     found[key] = relation
 
-    for index, (sent_start, sent_end) in enumerate(sentences):
-        in_sentence = [m for m in mentions if m.start >= sent_start and m.end <= sent_end]
+    for sent_start, sent_end in sentences_with(book.relation_matcher, text, sentences):
+        in_sentence = mentions_within(mentions, starts, sent_start, sent_end)
         if not in_sentence:
             continue
         sentence = text[sent_start:sent_end]
@@ -114,18 +128,25 @@ def find_relations(
             if any(m.start < end and start < m.end for m in in_sentence):
                 continue  # the word is part of a name ("XX投资有限公司")
             pattern, kind = book.relation_words[match.group()]
-            hedged = kind == "hedged" or book.cue_before(sentence, match.start(), book.cues.hedge)
+            hedged = kind == "hedged" or book.cue_before(sentence, match.start(), "hedge")
             ends = _ends(text, in_sentence, start, end, pattern, kind)
             if ends is None:
                 if pattern.type == RelationType.EMPOWERS:
-                    _empower_sector(book, text, sentences, index, mentions, match, pattern, keep)
+                    _empower_sector(
+                        book,
+                        text,
+                        sentences,
+                        (sent_start, sent_end),
+                        (mentions, starts),
+                        match,
+                        pattern,
+                        keep,
+                    )
                 continue
             source, target, gap = ends
             # A negation may sit anywhere from the first end to the trigger ("甲并未与乙合作").
             first = min(source.start, target.start, start) - sent_start
-            if book.cue_before(
-                sentence, match.start(), book.cues.negation, reach=match.start() - first
-            ):
+            if book.cue_before(sentence, match.start(), "negation", reach=match.start() - first):
                 continue
             confidence = pattern.base_confidence * (1.0 - 0.5 * min(gap, _MAX_GAP) / _MAX_GAP)
             if hedged:
@@ -145,22 +166,23 @@ def _empower_sector(
     book: TriggerBook,
     text: str,
     sentences: list[tuple[int, int]],
-    index: int,
-    mentions: list[PlacedMention],
+    sentence_span: tuple[int, int],
+    placed: tuple[list[PlacedMention], list[int]],
     match: re.Match[str],
     pattern: RelationPattern,
     keep: Callable[..., None],
 ) -> None:
     """ "以BAT为代表的巨头向赋能型转变 … 以银行、证券、保险为代表的传统金融机构": a tech company
     that empowers with no target in its sentence empowers the sectors named nearby."""
-    sent_start, sent_end = sentences[index]
+    sent_start, sent_end = sentence_span
+    index = sentences.index(sentence_span)
     sentence = text[sent_start:sent_end]
-    if book.cue_before(sentence, match.start(), book.cues.negation, reach=match.start()):
+    if book.cue_before(sentence, match.start(), "negation", reach=match.start()):
         return
     sources = [
         m
-        for m in mentions
-        if sent_start <= m.start < sent_end and _allowed(m.entity, pattern.source_types)
+        for m in mentions_within(*placed, sent_start, sent_end)
+        if _allowed(m.entity, pattern.source_types)
     ]
     if not sources:
         return
@@ -168,14 +190,13 @@ def _empower_sector(
     for start, end in near:
         targets = [
             m
-            for m in mentions
-            if start <= m.start < end
-            and m.entity.attributes.get("kind") == "sector"
+            for m in mentions_within(*placed, start, end)
+            if m.entity.attributes.get("kind") == "sector"
             and _allowed(m.entity, pattern.target_types)
         ]
         if targets:
             span = (min(start, sent_start), max(end, sent_end))
-            hedged = book.cue_before(sentence, match.start(), book.cues.hedge)
+            hedged = book.cue_before(sentence, match.start(), "hedge")
             confidence = pattern.base_confidence * _SECTOR_FACTOR
             keep(pattern, sources, targets, confidence, hedged, span)
 
@@ -213,6 +234,15 @@ def ordered_mentions(entities: list[Entity]) -> list[PlacedMention]:
                 continue
         kept.append(mention)
     return kept
+
+
+def mentions_within(
+    mentions: list[PlacedMention], starts: list[int], lo: int, hi: int
+) -> list[PlacedMention]:
+    """The mentions inside [lo, hi), found by bisection in ``starts`` (their start offsets)."""
+    first = bisect_left(starts, lo)
+    last = bisect_left(starts, hi, first)
+    return [m for m in mentions[first:last] if m.end <= hi]
 
 
 def _is_collective(mention: PlacedMention) -> bool:

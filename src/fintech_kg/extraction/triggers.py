@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
@@ -32,6 +33,7 @@ from fintech_kg.errors import FintechKGError
 from fintech_kg.vocabulary import EntityType, EventType, RelationType
 
 __all__ = [
+    "CueKind",
     "Cues",
     "EventTriggers",
     "Place",
@@ -40,6 +42,7 @@ __all__ = [
     "TriggerDataError",
     "compile_words",
     "load_triggers",
+    "sentences_with",
 ]
 
 TRIGGER_DIR = "data/triggers"
@@ -48,6 +51,7 @@ CLAUSE_STOPS = "，,；;！!？?。"
 """Punctuation that ends a clause: cues and subjects are looked for within one clause."""
 
 WordKind = Literal["forward", "reverse", "hedged"]
+CueKind = Literal["negation", "hedge", "generic"]
 
 
 class TriggerDataError(FintechKGError):
@@ -172,31 +176,35 @@ class TriggerBook(_Model):
                     seen[word] = kind
         return self
 
-    def cue_before(
-        self, sentence: str, trigger_start: int, cues: list[str], reach: int = 0
-    ) -> bool:
-        """Whether one of ``cues`` starts in the window before a trigger, in its clause.
+    def cue_before(self, sentence: str, trigger_start: int, kind: CueKind, reach: int = 0) -> bool:
+        """Whether a ``kind`` cue starts in the window before a trigger, in its clause.
 
         The window is ``cues.window`` characters, or ``reach`` when that is longer.
 
         >>> book = load_triggers()
-        >>> book.cue_before("平台并未逾期", 4, book.cues.negation)
+        >>> book.cue_before("平台并未逾期", 4, "negation")
         True
-        >>> book.cue_before("未经批准，逾期", 5, book.cues.negation)
+        >>> book.cue_before("未经批准，逾期", 5, "negation")
         False
         """
         window_start = max(0, trigger_start - max(self.cues.window, reach))
-        before = sentence[window_start:trigger_start]
-        for stop in CLAUSE_STOPS:
-            before = before.rsplit(stop, 1)[-1]
-        offset = trigger_start - len(before)
-        for cue in cues:
-            position = before.find(cue)
-            while position != -1:
-                if not self._in_exception(sentence, offset + position):
-                    return True
-                position = before.find(cue, position + 1)
+        clause_start = max(
+            sentence.rfind(stop, window_start, trigger_start) for stop in CLAUSE_STOPS
+        )
+        matcher = self.cue_matchers[kind]
+        for match in matcher.finditer(sentence, max(window_start, clause_start + 1), trigger_start):
+            if not self._in_exception(sentence, match.start()):
+                return True
         return False
+
+    @cached_property
+    def cue_matchers(self) -> dict[CueKind, re.Pattern[str]]:
+        """One matcher per cue list that acts on a trigger."""
+        return {
+            "negation": compile_words(self.cues.negation),
+            "hedge": compile_words(self.cues.hedge),
+            "generic": compile_words(self.cues.generic),
+        }
 
     def _in_exception(self, sentence: str, position: int) -> bool:
         """Whether the cue at ``position`` is part of a word that does not negate ("未经")."""
@@ -269,6 +277,25 @@ def compile_words(words: object) -> re.Pattern[str]:
     """
     ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
     return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+def sentences_with(
+    matcher: re.Pattern[str], text: str, sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The sentences holding a match of ``matcher``, found with one pass over ``text``.
+
+    Most sentences hold no trigger; skipping them is most of the extractors' speed.
+
+    >>> sentences_with(compile_words(["逾期"]), "甲。乙逾期。丙。", [(0, 2), (2, 6), (6, 8)])
+    [(2, 6)]
+    """
+    starts = [start for start, _ in sentences]
+    hit: list[tuple[int, int]] = []
+    for match in matcher.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.end() <= sentences[index][1] and sentences[index] not in hit[-1:]:
+            hit.append(sentences[index])
+    return hit
 
 
 def _read_toml(name: str) -> dict[str, object]:
