@@ -281,10 +281,16 @@ def test_risk_events_per_month(kg: KnowledgeGraph) -> None:
 
 def test_platform_lifecycle(kg: KnowledgeGraph) -> None:
     found = rows(kg, "platform-lifecycle", platform="星光贷")
-    assert [r["event"]["type"] for r in found] == ["OVERDUE", "INVESTIGATION", "COLLAPSE"]
-    ids = [r["event"]["id"] for r in found]
-    assert [r["followed_by"] for r in found] == [[ids[1]], [ids[2]], []]
-    assert found[2]["event"]["mention_count"] == 2  # two outlets, one event
+    assert [(r["date"], r["type"], r["next_type"]) for r in found] == [
+        (date(2018, 6, 15), "OVERDUE", "INVESTIGATION"),
+        (date(2018, 7, 2), "INVESTIGATION", "COLLAPSE"),
+        (date(2018, 7, 10), "COLLAPSE", None),
+    ]
+    assert [r["next_id"] for r in found[:2]] == [r["event_id"] for r in found[1:]]
+    assert found[2]["reports"] == 2  # two outlets, one event
+    assert [r["role"] for r in rows(kg, "platform-lifecycle", platform="上海市公安局")] == [
+        "ACTED_IN"
+    ]
 
 
 def test_co_mentioned(kg: KnowledgeGraph) -> None:

@@ -311,17 +311,15 @@ class KnowledgeGraph:
         return [RiskEventNode.model_validate(row["event"]) for row in rows]
 
     def timeline(self, entity: str) -> Timeline:
-        """An entity's risk events in date order: a platform's lifecycle.
+        """An entity's risk events (as subject or authority) in date order, undated ones
+        last: a platform's lifecycle. The ``platform-lifecycle`` query shows its chain.
 
         Example:
             >>> [e.type for e in kg.timeline("某平台").events]  # doctest: +SKIP
             ['OVERDUE', 'INVESTIGATION', 'COLLAPSE']
         """
         found = self._require(entity)
-        rows = self.query("platform-lifecycle", platform=found.id).rows
-        return Timeline(
-            entity=found, events=[RiskEventNode.model_validate(row["event"]) for row in rows]
-        )
+        return Timeline(entity=found, events=self.events(entity=found.id, limit=10_000))
 
     @overload
     def evidence(self, source: str) -> EventEvidence: ...
