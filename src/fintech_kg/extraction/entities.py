@@ -72,7 +72,9 @@ _ASCII_LEAD = re.compile(r"^[A-Za-z0-9]{3,}(?=[\u4e00-\u9fff])")
 _STOCK_CODE = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{2,8})[（(](?:\d{6}|\d{4,5})(?:\.(?:SH|SZ|HK|sh|sz|hk))?[)）]"
 )
-_ENUMERATION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8}){2,}")
+_ENUMERATION = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9]{2,8}(?:([、,，])[\u4e00-\u9fffA-Za-z0-9]{2,8}){2,}"
+)
 _ALIAS_TIE = re.compile(
     r"[（(](?:以下|下文)?(?:简称|下称|又称|即|品牌名?[:：]?)?[“\"「]?"
     r"([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[)）]"
@@ -100,7 +102,8 @@ class _Patterns:
         self.brand = re.compile(_alternation(b.suffix for b in data.brand_suffixes))
         self.brand_by_suffix = {b.suffix: b for b in data.brand_suffixes}
         self.before = re.compile(f'(?:{_alternation(data.platform_context_before)})[:：“"「]?')
-        self.risk_after = re.compile(_alternation(data.risk_after))
+        self.risk_after = re.compile(_alternation([*data.risk_after, *data.name_before_alone]))
+        self.before_alone = frozenset(data.name_before_alone)
         self.location = re.compile(_alternation(data.locations))
         self.location_prefix = re.compile(
             f"[（(]?(?:{_alternation([*data.locations, '中国'])})?(?:省|市)?[)）]?"
@@ -443,6 +446,25 @@ def _cut_tail(p: _Patterns, text: str, start: int, end: int) -> int:
     return end
 
 
+def _bare_name_before(col: _Collector, p: _Patterns, end: int, word: str) -> None:
+    """A name with no brand suffix right before a strong word ("爱福家非法集资", "某某汇平台"):
+    only when it starts a clause and is no ordinary word."""
+    if word not in p.before_alone:
+        return
+    start = _brand_start(col, p, end, end, strict=True)
+    if start is None or end - start > p.data.max_brand_stem + 1:
+        return
+    before = col.text[start - 1] if start > 0 else "。"
+    if _NAME_CHAR.match(before) or col.taken[start - 1 : start] == b"\x01":
+        return  # a clause starts here only after punctuation
+    name = col.text[start:end]
+    if len(name) < 3 or name[0].isdigit() or p.risk_after.search(name) or name in p.generic:
+        return
+    if _brand_plausible(p, name, name) and col.free(start, end):
+        kind = EntityType.P2P_PLATFORM if word in p.data.platform_followers else EntityType.COMPANY
+        col.new_name(start, end, CONF_SUFFIX_NAME, kind)
+
+
 def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
     """Names after '网贷平台'/'名为', and brand-like names before a risk word ('XX贷爆雷')."""
     for match in p.before.finditer(text):
@@ -466,9 +488,10 @@ def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
         while suffix is not None and suffix.end() != end:
             suffix = p.brand.search(text, suffix.end(), end)
         name = text[start:end]
-        if suffix is None or not _brand_plausible(p, name, text[start : suffix.start()]):
+        if suffix is None:
+            _bare_name_before(col, p, end, match.group())
             continue
-        if col.free(start, end):
+        if _brand_plausible(p, name, text[start : suffix.start()]) and col.free(start, end):
             col.new_name(start, end, CONF_CONTEXT_NAME, _type_for(p, name))
     for match in _QUOTED.finditer(text):
         start, end = match.span(1)
@@ -498,7 +521,8 @@ def _brand_start(
     if suffix is None or suffix.ordinary_tail:
         if stem in p.common:
             return None
-        if strict and len(stem) > 2 and (stem[-2:] in p.common or stem[-3:] in p.common):
+        ordinary = stem[-2:] in p.common or stem[-3:] in p.common or stem[:2] in p.common
+        if strict and len(stem) > 2 and ordinary:
             return None
     return start
 
@@ -534,12 +558,15 @@ _LISTABLE = (EntityType.P2P_PLATFORM, EntityType.COMPANY, EntityType.FINANCIAL_I
 
 
 def _enumerated_names(col: _Collector, p: _Patterns, text: str) -> None:
-    """In a list "A、B、C" where some items are known platforms or companies, the other
-    items are of their kind ("快易借、速贷宝、天天花")."""
+    """In a list "A、B、C" where some items are known platforms or companies (two, when
+    commas separate them), the other items are of their kind ("快易借、速贷宝、天天花")."""
     starts = {span.start: (found, span) for found in col.found.values() for span in found.spans}
     for match in _ENUMERATION.finditer(text):
+        separator = match.group(1)
+        if len(set(re.findall(r"[、,，]", match.group()))) > 1:
+            continue  # "A、B，C": a list inside a sentence, not one list
         items, position = [], match.start()
-        for item in match.group().split("、"):
+        for item in match.group().split(separator):
             items.append((position, position + len(item)))
             position += len(item) + 1
         known = [
@@ -548,12 +575,18 @@ def _enumerated_names(col: _Collector, p: _Patterns, text: str) -> None:
             if start in starts and starts[start][1].end == end
         ]
         kinds = {found.type for found in known if found.attributes.get("kind") != "sector"}
-        if len(known) < 1 or len(kinds) != 1 or not kinds <= set(_LISTABLE):
+        needed = 1 if separator == "、" else 2  # a comma joins clauses as often as names
+        if len(known) < needed or len(kinds) != 1 or not kinds <= set(_LISTABLE):
             continue
         kind = kinds.pop()
         for start, end in items:
             name = text[start:end]
-            plausible = _brand_plausible(p, name, name) and name not in p.common
+            plausible = (
+                _brand_plausible(p, name, name)
+                and name not in p.common
+                and len(name) <= p.data.max_brand_stem + 2
+                and not any(char in p.stop for char in name)
+            )
             if plausible and col.free(start, end):
                 col.new_name(start, end, CONF_SUFFIX_NAME, kind)
 

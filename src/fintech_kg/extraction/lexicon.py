@@ -288,6 +288,8 @@ class NamePatterns(BaseModel):
     max_registered_stem: int = Field(ge=1)
     platform_context_before: list[str]
     risk_after: list[str]
+    name_before_alone: list[str]
+    platform_followers: list[str]
     person_titles: list[str]
     compound_surnames: list[str]
     surnames: str
