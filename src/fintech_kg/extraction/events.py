@@ -51,7 +51,7 @@ SUBJECT_TYPES = frozenset(
 _CATEGORY_KINDS = frozenset({"sector", "collective"})
 # Brackets, quotes and spaces around a name ("某某公司（“某某贷”）") are no gap between names.
 _BRACKETS = "（）()“”\"'「」《》【】 \u3000"
-_MAX_SUBJECT_GAP = 30
+_MAX_SUBJECT_GAP = 60
 _HEDGE_FACTOR = 0.6
 _SECTOR_FACTOR = 0.8
 
