@@ -54,6 +54,11 @@ class ServerLayout:
         return self.root / "import"
 
     @property
+    def web(self) -> Path:
+        """Neo4j's web folder: a ``neo4j-browser.zip`` here replaces the Browser jar's files."""
+        return self.root / "web"
+
+    @property
     def run(self) -> Path:
         return self.root / "run"
 

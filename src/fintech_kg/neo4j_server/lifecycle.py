@@ -28,6 +28,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 from pydantic import BaseModel, ConfigDict
 
+from fintech_kg.browser.bundle import write_browser_bundle
 from fintech_kg.errors import ConfigError, ServerError
 from fintech_kg.neo4j_server.assembly import assemble
 from fintech_kg.neo4j_server.conf import write_conf
@@ -111,6 +112,8 @@ def start(settings: Settings) -> bool:
     else:
         settings.neo4j_password()  # fail before starting when no password is known
 
+    # rewritten on every start, so edits to the guide and the style show up
+    write_browser_bundle(lib, layout.web)
     command = [
         str(java), f"-Xms{settings.heap_size}", f"-Xmx{settings.heap_size}", *JVM_FLAGS,
         "-cp", str(lib / "*"), ENTRY_POINT,
