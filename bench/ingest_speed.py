@@ -9,7 +9,7 @@ The benchmark empties the database it writes to, so it refuses a database that h
 nodes unless ``--clear`` is given. Connection from the environment (NEO4J_URI, …).
 
 Example:
-    python bench/ingest_speed.py --articles 5000 --corpus-limit 1000 --clear
+    python bench/ingest_speed.py --articles 5000 --records /tmp/records.jsonl --clear
 """
 
 from __future__ import annotations
@@ -129,9 +129,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=50_000, help="replayed articles")
     parser.add_argument("--naive-articles", type=int, default=500)
     parser.add_argument("--corpus-limit", type=int, default=None, help="extract only the first N")
-    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1, help="extraction processes")
     parser.add_argument("--clear", action="store_true", help="empty a non-empty database")
+    parser.add_argument(
+        "--records",
+        type=Path,
+        help="JSON Lines of extracted records: read if it exists, else written",
+    )
     args = parser.parse_args()
 
     if not args.corpus.is_file():
@@ -148,9 +153,19 @@ def main() -> None:
             )
         apply_schema(driver, database)
 
-        started = time.perf_counter()
-        records = extract_corpus(args.corpus, args.corpus_limit, args.workers)
-        print(f"extracted {len(records)} corpus articles in {time.perf_counter() - started:.1f}s")
+        if args.records and args.records.is_file():
+            lines = args.records.read_text(encoding="utf-8").splitlines()
+            records = [ExtractionRecord.model_validate_json(line) for line in lines]
+            print(f"read {len(records)} extracted articles from {args.records}")
+        else:
+            started = time.perf_counter()
+            records = extract_corpus(args.corpus, args.corpus_limit, args.workers)
+            took = time.perf_counter() - started
+            print(f"extracted {len(records)} corpus articles in {took:.1f}s")
+            if args.records:
+                args.records.write_text(
+                    "".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8"
+                )
 
         clear(driver, database)
         writer = GraphWriter(driver, database, batch_size=args.batch_size)

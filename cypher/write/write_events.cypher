@@ -1,13 +1,14 @@
 // One row per risk event whose reports changed: its properties (recomputed from all of its
 // reports by the writer) and the relationships that follow from the reports. Relationships
-// that no report supports any more are removed, the others merged.
+// that no report supports any more are removed; row.reports and row.new_sentence_ids hold
+// only what is not linked yet (all ids are in row.report_ids and row.sentence_ids).
 UNWIND $rows AS row
 MERGE (e:RiskEvent {id: row.id})
 SET e = row.properties
 WITH e, row
 CALL (e, row) {
   MATCH (e)<-[r:REPORTS]-()
-  WHERE NOT r.report_id IN [report IN row.reports | report.report_id]
+  WHERE NOT r.report_id IN row.report_ids
   DELETE r
 }
 CALL (e, row) {
@@ -22,7 +23,7 @@ CALL (e, row) {
   DELETE r
 }
 CALL (e, row) {
-  UNWIND row.sentence_ids AS sentence_id
+  UNWIND row.new_sentence_ids AS sentence_id
   MATCH (s:Sentence {id: sentence_id})
   MERGE (s)-[:SUPPORTS]->(e)
 }

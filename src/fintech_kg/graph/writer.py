@@ -233,8 +233,12 @@ def _sector_anchor(report: EventReport) -> str:
     return report.date.strftime("%Y-%m") if report.date else "undated"
 
 
-def _event_row(event_id: str, reports: list[EventReport]) -> dict[str, Any]:
-    """The stored event: properties from all of its reports, and its relationships."""
+def _event_row(event_id: str, reports: list[EventReport], linked: set[str]) -> dict[str, Any]:
+    """The stored event: properties from all of its reports, and its relationships.
+
+    ``linked``: ids of reports whose ``REPORTS`` to this event already exist unchanged; only
+    the others are sent (a big event grows by a few reports per batch).
+    """
     first = reports[0]
     dates = [r.date for r in reports if r.date is not None]
     published = [d for r in reports if (d := r.published_at or r.date) is not None]
@@ -247,7 +251,7 @@ def _event_row(event_id: str, reports: list[EventReport]) -> dict[str, Any]:
     locations = Counter(r.location for r in reports if r.location)
     location = min(locations, key=lambda loc: (-locations[loc], loc)) if locations else None
     event_date = min(dates) if dates else None
-    label = "、".join(first.subjects) or first.sector or "?"
+    label = "、".join(first.subjects) or first.sector or "(no subject)"
     properties = {
         "id": event_id,
         "key": first.key,
@@ -281,11 +285,16 @@ def _event_row(event_id: str, reports: list[EventReport]) -> dict[str, Any]:
     return {
         "id": event_id,
         "properties": {k: v for k, v in properties.items() if v is not None},
+        "report_ids": [r.report_id for r in reports],
         "reports": [
             {"report_id": r.report_id, "article_id": r.article_id, "properties": r.stored()}
             for r in reports
+            if r.report_id not in linked
         ],
         "sentence_ids": sorted({s for r in reports for s in r.sentence_ids}),
+        "new_sentence_ids": sorted(
+            {s for r in reports if r.report_id not in linked for s in r.sentence_ids}
+        ),
         "links": links,
     }
 
@@ -654,7 +663,10 @@ def _sync_events(
     if gone:
         _run(tx, "delete_events", report, ids=gone)
     if changed:
-        rows = [_event_row(event_id, group) for event_id, group in sorted(changed.items())]
+        rows = [
+            _event_row(event_id, group, held.get(event_id, set()) - new_ids)
+            for event_id, group in sorted(changed.items())
+        ]
         _run(tx, "write_events", report, rows=rows)
     if subjects:
         _run(tx, "link_event_chains", report, ids=sorted(subjects))
