@@ -119,3 +119,9 @@ def test_suspicion_and_disposal_are_not_hedges() -> None:
     assert not event.hedged and event.type == EventType.INVESTIGATION
     (event,) = events("甲贷或将清盘。", names)
     assert event.hedged
+
+
+def test_blockers_and_borrower_talk_report_nothing() -> None:
+    names = {"甲金融": T.COMPANY}
+    assert events("甲金融推出反欺诈系统。", names) == []
+    assert events("甲金融提醒，借款人逾期会影响征信。", names) == []

@@ -34,7 +34,7 @@ def test_every_event_type_has_the_issue_trigger_words() -> None:
         ("维权", EventType.COMPLAINT),
         ("高管失联", EventType.EXECUTIVE_RISK),
     ]:
-        assert book.event_word(word).type == kind
+        assert book.event_words[word].type == kind
 
 
 def test_longest_word_wins() -> None:
@@ -83,3 +83,16 @@ def test_compile_words_prefers_longer_words() -> None:
     assert [m.group() for m in compile_words(["存管", "银行存管"]).finditer("银行存管")] == [
         "银行存管"
     ]
+
+
+def test_a_blocker_must_hold_a_trigger() -> None:
+    book = load_triggers()
+    assert book.event_word("反欺诈") is None
+    with pytest.raises(ValueError, match="holds no trigger"):
+        TriggerBook(
+            relations=book.relations,
+            events=book.events,
+            event_blockers=["无关词"],
+            cues=book.cues,
+            places=book.places,
+        )

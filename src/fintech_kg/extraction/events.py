@@ -86,6 +86,8 @@ def find_events(
             if book.cue_before(sentence, match.start(), "negation"):
                 continue
             trigger = book.event_word(match.group())
+            if trigger is None:
+                continue  # a blocker: "反欺诈" reports no fraud
             hedged = book.cue_before(sentence, match.start(), "hedge")
             generic = book.cue_before(sentence, match.start(), "generic")
             subjects = (

@@ -153,6 +153,10 @@ class TriggerBook(_Model):
 
     relations: list[RelationPattern]
     events: list[EventTriggers]
+    event_blockers: list[str] = Field(
+        default_factory=list,
+        description='Words that hold a trigger but report no event ("反欺诈")',
+    )
     cues: Cues
     places: list[Place]
 
@@ -174,6 +178,10 @@ class TriggerBook(_Model):
                             " keep it under one type"
                         )
                     seen[word] = kind
+        _check_words(self.event_blockers, "events.toml blockers")
+        for word in self.event_blockers:
+            if not any(trigger in word for event in self.events for trigger in event.triggers):
+                raise ValueError(f"events.toml: blocker {word!r} holds no trigger word; remove it")
         return self
 
     def cue_before(self, sentence: str, trigger_start: int, kind: CueKind, reach: int = 0) -> bool:
@@ -241,12 +249,12 @@ class TriggerBook(_Model):
 
     @cached_property
     def event_matcher(self) -> re.Pattern[str]:
-        """Finds event trigger words, longest first."""
-        return compile_words(self.event_words)
+        """Finds event trigger words and blockers, longest first."""
+        return compile_words([*self.event_words, *self.event_blockers])
 
-    def event_word(self, word: str) -> EventTriggers:
-        """The event type a trigger word reports (KeyError if it is none)."""
-        return self.event_words[word]
+    def event_word(self, word: str) -> EventTriggers | None:
+        """The event type a word found by :attr:`event_matcher` reports; None for a blocker."""
+        return self.event_words.get(word)
 
     @cached_property
     def place_forms(self) -> dict[str, str]:
@@ -335,6 +343,7 @@ def load_triggers() -> TriggerBook:
             {
                 "relations": relations.get("relation", []),
                 "events": events.get("event", []),
+                "event_blockers": events.get("blockers", []),
                 "cues": cues,
                 "places": _read_places("locations.txt"),
             }
