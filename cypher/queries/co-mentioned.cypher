@@ -2,7 +2,7 @@
 // description: The entities most often mentioned in the same articles as a given one.
 // param entity (string): the entity's id, name or alias
 // param limit (int): how many to return
-// :param {entity: '阿里巴巴', limit: 10}
+// :param [{entity, limit}] => { RETURN '阿里巴巴' AS entity, 10 AS limit }
 MATCH (entity:Entity)
 WHERE entity.id = $entity OR entity.name = $entity OR $entity IN entity.aliases
 WITH entity

@@ -2,7 +2,7 @@
 // description: Everything within two hops of a collapsed platform: owners, banks, partners, its events and who acted on them.
 // param platform (string): the platform's id, name or alias
 // Articles are left out: through them every entity would be two hops from every other.
-// :param {platform: '唐小僧'}
+// :param [{platform}] => { RETURN '唐小僧' AS platform }
 MATCH (platform:P2PPlatform)-[:SUBJECT_OF]->(:RiskEvent {type: 'COLLAPSE'})
 WHERE platform.id = $platform OR platform.name = $platform OR $platform IN platform.aliases
 WITH DISTINCT platform

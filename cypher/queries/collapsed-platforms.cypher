@@ -3,7 +3,7 @@
 // param since (date): first day of the period
 // param until (date): last day of the period
 // A platform without a custodian bank shows an empty list: many claimed one they never had.
-// :param {since: date('2018-06-01'), until: date('2018-08-31')}
+// :param [{since, until}] => { RETURN date('2018-06-01') AS since, date('2018-08-31') AS until }
 MATCH (platform:P2PPlatform)-[:SUBJECT_OF]->(event:RiskEvent {type: 'COLLAPSE'})
 WHERE event.date >= $since AND event.date <= $until
 OPTIONAL MATCH (bank:Entity)-[:CUSTODIAN_FOR]->(platform)

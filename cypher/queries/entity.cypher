@@ -1,7 +1,7 @@
 // name: entity
 // description: Look an entity up by its id, canonical name or one of its aliases; an exact id wins over a name, a name over an alias.
 // param name (string): id, name or alias
-// :param {name: '蚂蚁金服'}
+// :param [{name}] => { RETURN '蚂蚁金服' AS name }
 MATCH (entity:Entity)
 WHERE entity.id = $name OR entity.name = $name OR $name IN entity.aliases
 RETURN entity.id AS id,

@@ -1,7 +1,7 @@
 // name: event-evidence
 // description: A risk event with every sentence that reports it and the articles they come from.
 // param event_id (string): the event's id (see the `events` query)
-// :param {event_id: 'some-event-id'}
+// :param [{event_id}] => { RETURN 'some-event-id' AS event_id }
 MATCH (event:RiskEvent {id: $event_id})
 OPTIONAL MATCH (article:Article)-[:HAS_SENTENCE]->(sentence:Sentence)-[:SUPPORTS]->(event)
 WITH event, sentence, article

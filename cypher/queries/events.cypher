@@ -6,7 +6,7 @@
 // param entity (string?): the id of an entity that is a subject or authority of the event; null for any
 // param limit (int): how many events to return
 // With an entity the search starts from it rather than from every event.
-// :param {types: ['COLLAPSE', 'OVERDUE'], since: date('2018-01-01'), until: null, entity: null, limit: 100}
+// :param [{types, since, until, entity, limit}] => { RETURN ['COLLAPSE', 'OVERDUE'] AS types, date('2018-01-01') AS since, null AS until, null AS entity, 100 AS limit }
 CALL () {
   MATCH (:Entity {id: $entity})-[:SUBJECT_OF|ACTED_IN]->(event:RiskEvent)
   RETURN event

@@ -1,7 +1,7 @@
 // name: evidence-sentences
 // description: Sentences by id, with their articles: the evidence behind a relationship's `sentence_ids`.
 // param ids (list<string>): sentence ids
-// :param {ids: ['some-sentence-id']}
+// :param [{ids}] => { RETURN ['some-sentence-id'] AS ids }
 MATCH (article:Article)-[:HAS_SENTENCE]->(sentence:Sentence)
 WHERE sentence.id IN $ids
 RETURN sentence {.id, .article_id, .text, .start, .end,

@@ -1,6 +1,5 @@
 // name: export-nodes
 // description: Every node with its labels and properties, for `fintech-kg export`.
-// :param {}
 MATCH (n)
 RETURN labels(n) AS labels, properties(n) AS properties
 ORDER BY n.id

@@ -3,7 +3,6 @@
 // Every label and type is spelled out (not looped over with dynamic labels) so that each
 // count comes from Neo4j's count store in constant time instead of a scan of the graph.
 // Counting before naming the row keeps rows of zero (a grouping key would drop them).
-// :param {}
 MATCH (n) WITH count(n) AS count RETURN 'total' AS kind, 'nodes' AS name, count
 UNION ALL MATCH ()-[r]->() WITH count(r) AS count RETURN 'total' AS kind, 'relationships' AS name, count
 UNION ALL MATCH (n:Article) WITH count(n) AS count RETURN 'label' AS kind, 'Article' AS name, count

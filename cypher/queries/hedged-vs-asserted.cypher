@@ -2,7 +2,7 @@
 // description: An entity's relations and risk events split into asserted facts and hedged ones (rumour, plan: 传言, 或将), with how many articles say each.
 // param entity (string): the entity's id, name or alias
 // An event counts as hedged only when every report of it hedges.
-// :param {entity: '蚂蚁金服'}
+// :param [{entity}] => { RETURN '蚂蚁金服' AS entity }
 MATCH (entity:Entity)
 WHERE entity.id = $entity OR entity.name = $entity OR $entity IN entity.aliases
 WITH entity

@@ -3,7 +3,7 @@
 // param entity (string): the entity's id
 // param depth (int): how many hops, 1 to 3
 // param relation_types (list<string>?): follow only these types (OWNS, INVESTS_IN ...); null for all
-// :param {entity: '阿里巴巴', depth: 2, relation_types: null}
+// :param [{entity, depth, relation_types}] => { RETURN '阿里巴巴' AS entity, 2 AS depth, null AS relation_types }
 MATCH (entity:Entity {id: $entity})
 OPTIONAL MATCH path = (entity)-[hops:OWNS|INVESTS_IN|ACQUIRES|PARTNERS_WITH|COMPETES_WITH|EMPOWERS|CUSTODIAN_FOR|ADOPTS|REGULATES|MEMBER_OF|SUCCEEDS*1..3]-(other:Entity)
 WHERE length(path) <= $depth

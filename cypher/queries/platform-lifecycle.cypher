@@ -2,7 +2,7 @@
 // description: A platform's risk events in date order (逾期 → 立案 → 跑路 ...), each with the event that follows it in the platform's FOLLOWED_BY chain.
 // param platform (string): the platform's id, name or alias (any entity works)
 // Undated events come last; they have no place in the chain.
-// :param {platform: '唐小僧'}
+// :param [{platform}] => { RETURN '唐小僧' AS platform }
 MATCH (platform:Entity)
 WHERE platform.id = $platform OR platform.name = $platform OR $platform IN platform.aliases
 WITH platform

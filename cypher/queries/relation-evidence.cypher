@@ -3,7 +3,7 @@
 // param source (string): id, name or alias of the source entity
 // param relation (string?): the relationship type (OWNS, CUSTODIAN_FOR ...); null for any
 // param target (string): id, name or alias of the target entity
-// :param {source: '蚂蚁金服', relation: 'OWNS', target: '支付宝'}
+// :param [{source, relation, target}] => { RETURN '蚂蚁金服' AS source, 'OWNS' AS relation, '支付宝' AS target }
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE (a.id = $source OR a.name = $source OR $source IN a.aliases)
   AND (b.id = $target OR b.name = $target OR $target IN b.aliases)

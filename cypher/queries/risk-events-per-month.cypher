@@ -3,7 +3,7 @@
 // param since (date): first day of the period
 // param until (date): last day of the period
 // Events without a known date are left out; `amount_cny` sums only the events that name one.
-// :param {since: date('2018-01-01'), until: date('2019-12-31')}
+// :param [{since, until}] => { RETURN date('2018-01-01') AS since, date('2019-12-31') AS until }
 MATCH (event:RiskEvent)
 WHERE event.date >= $since AND event.date <= $until
 RETURN substring(toString(event.date), 0, 7) AS month,

@@ -4,7 +4,7 @@
 // param max_hops (int): longest path, counting the last hop into the event (1 to 4)
 // param limit (int): how many paths to return
 // A bank is exposed to a platform's collapse through CUSTODIAN_FOR; a parent through OWNS.
-// :param {entity: '中国工商银行', max_hops: 3, limit: 50}
+// :param [{entity, max_hops, limit}] => { RETURN '中国工商银行' AS entity, 3 AS max_hops, 50 AS limit }
 MATCH (entity:Entity {id: $entity})
 MATCH path = (entity)-[hops:OWNS|INVESTS_IN|ACQUIRES|PARTNERS_WITH|COMPETES_WITH|EMPOWERS|CUSTODIAN_FOR|ADOPTS|REGULATES|MEMBER_OF|SUCCEEDS*0..3]-(subject:Entity)
 WHERE length(path) < $max_hops

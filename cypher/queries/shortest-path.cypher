@@ -2,7 +2,7 @@
 // description: The shortest chain of relations and shared risk events linking two entities (up to 6 hops).
 // param source (string): id, name or alias of the first entity
 // param target (string): id, name or alias of the second entity
-// :param {source: '蚂蚁金服', target: '中国人民银行'}
+// :param [{source, target}] => { RETURN '蚂蚁金服' AS source, '中国人民银行' AS target }
 MATCH (a:Entity)
 WHERE a.id = $source OR a.name = $source OR $source IN a.aliases
 WITH a

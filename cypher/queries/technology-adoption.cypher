@@ -1,7 +1,7 @@
 // name: technology-adoption
 // description: Which kinds of institution adopt which technologies (大数据, 区块链, 人工智能 ...), with examples.
 // param technology (string?): only this technology (id, name or alias); null for all
-// :param {technology: null}
+// :param [{technology}] => { RETURN null AS technology }
 MATCH (institution:Entity)-[:ADOPTS]->(technology:Technology)
 WHERE $technology IS NULL OR technology.id = $technology OR technology.name = $technology
    OR $technology IN technology.aliases

@@ -1,7 +1,7 @@
 // name: top-exposed-banks
 // description: Banks ranked by the risk events of the platforms and companies they hold funds for, own or invest in.
 // param limit (int): how many banks to return
-// :param {limit: 10}
+// :param [{limit}] => { RETURN 10 AS limit }
 MATCH (bank:Bank)-[link:CUSTODIAN_FOR|OWNS|INVESTS_IN]->(exposed:Entity)-[:SUBJECT_OF]->(event:RiskEvent)
 WITH bank, exposed, collect(DISTINCT type(link)) AS links, collect(DISTINCT event) AS events
 WITH bank,

@@ -1,7 +1,7 @@
 // name: write-node-scores
 // description: (Writes.) Store analytics scores as properties of entities and risk events; used by KnowledgeGraph.write_back, which allows only risk_score, pagerank and degree_centrality as keys.
 // param rows (list<map>): maps {kind: 'Entity' or 'RiskEvent', id, properties: {risk_score: 0.4}}
-// :param {rows: []}
+// :param [{rows}] => { RETURN [] AS rows }
 UNWIND $rows AS row
 OPTIONAL MATCH (entity:Entity {id: row.id})
 WHERE row.kind = 'Entity'

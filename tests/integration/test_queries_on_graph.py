@@ -219,6 +219,14 @@ def test_every_query_runs_with_its_browser_example(kg: KnowledgeGraph) -> None:
         kg.query(query.name, **query.example)
 
 
+def test_browser_param_lines_give_the_server_the_example_values(kg: KnowledgeGraph) -> None:
+    for query in load_queries().values():
+        if query.example_line:
+            # Browser sends the lambda's body, `{ RETURN ... }`, to the server as Cypher.
+            body = query.example_line.split("=>", 1)[1].strip()[1:-1]
+            assert kg.cypher(body).rows == [query.example], query.name
+
+
 def test_collapsed_platforms(kg: KnowledgeGraph) -> None:
     summer = rows(kg, "collapsed-platforms", since=date(2018, 6, 1), until=date(2018, 8, 31))
     assert [(r["platform"], r["collapsed_on"], r["custodian_banks"]) for r in summer] == [

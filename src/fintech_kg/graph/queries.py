@@ -1,20 +1,22 @@
 """Named Cypher queries: the files in ``cypher/queries/``, loaded by name.
 
-Each file starts with a comment header that says what the query answers and which
-parameters it takes, and ends with a ``:param`` line that sets example values in Neo4j
-Browser::
+Each file starts with a comment header that says what the query answers, which
+parameters it takes, and a ``:param`` line that sets example values in Neo4j Browser (run
+it there, then the query)::
 
     // name: co-mentioned
     // description: The entities most often mentioned in the same articles as a given one.
     // param entity (string): the entity's id, name or alias
     // param limit (int): how many to return
-    // :param {entity: '阿里巴巴', limit: 10}
+    // :param [{entity, limit}] => { RETURN '阿里巴巴' AS entity, 10 AS limit }
     MATCH ...
 
 A parameter type is one of ``string``, ``int``, ``float``, ``bool``, ``date``,
 ``list<string>`` or ``list<map>`` (JSON on the command line); a trailing ``?`` means the
 value may be null. The same declaration types the values given on the command line
-(``--param since=2018-06-01`` becomes a date).
+(``--param since=2018-06-01`` becomes a date). Browser runs the right-hand side of the ``:param``
+line as Cypher, so ``date('2018-06-01')`` sets a real date (a ``:param {...}`` map would
+not: Browser reads it as JSON).
 
 Example:
     >>> q = get_query("co-mentioned")
@@ -56,6 +58,7 @@ _PARAM_TYPES: frozenset[str] = frozenset(
 )
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM_LINE = re.compile(r"^param\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)?]+)(\??)\)\s*:\s*(.*)$")
+_BROWSER_LINE = re.compile(r"^:param\s*\[\{([\w\s,]*)\}\]\s*=>\s*\{\s*RETURN\s+(.*)\}$")
 
 
 class QueryParam(BaseModel):
@@ -200,9 +203,10 @@ def get_query(name: str) -> NamedQuery:
 def _parse(path: Path) -> NamedQuery:
     fields: dict[str, str] = {}
     params: list[QueryParam] = []
+    example: dict[str, Any] = {}
     example_line = ""
-    body_start = 0
     lines = path.read_text(encoding="utf-8").splitlines()
+    body_start = len(lines)
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped.startswith("//"):
@@ -211,28 +215,13 @@ def _parse(path: Path) -> NamedQuery:
         comment = stripped[2:].strip()
         where = f"{path}:{number}"
         if comment.startswith(":param"):
+            example = _browser_params(comment, where)
             example_line = comment
         elif comment.startswith("param "):
-            match = _PARAM_LINE.match(comment)
-            if match is None or match.group(2).strip() not in _PARAM_TYPES:
-                raise GraphError(
-                    f"{where}: write a parameter as `// param NAME (TYPE): what it is`, "
-                    f"TYPE one of {', '.join(sorted(_PARAM_TYPES))} with `?` if it may be null"
-                )
-            name, kind, optional, description = match.groups()
-            params.append(
-                QueryParam(
-                    name=name,
-                    type=kind.strip(),
-                    optional=bool(optional),
-                    description=description.strip(),
-                )
-            )
+            params.append(_declared_param(comment, where))
         elif comment.startswith(("name:", "description:")):
             key, _, value = comment.partition(":")
             fields[key] = value.strip()
-    else:
-        body_start = len(lines)
     cypher = "\n".join(lines[body_start:]).strip()
     name = fields.get("name", "")
     if not _NAME.match(name) or name != path.stem:
@@ -243,17 +232,14 @@ def _parse(path: Path) -> NamedQuery:
         raise GraphError(f"{path}: the header needs a `// description: ...` line")
     if not cypher:
         raise GraphError(f"{path}: the file has a header but no Cypher")
-    if not example_line:
+    missing = [p.name for p in params if p.name not in example]
+    extra = sorted(set(example) - {p.name for p in params})
+    if missing or extra:
         raise GraphError(
-            f"{path}: the header needs a `// :param {{...}}` line with an example value "
-            "for every parameter, for Neo4j Browser"
+            f"{path}: the `// :param [{{a, b}}] => {{ RETURN 1 AS a, 'x' AS b }}` line for "
+            f"Neo4j Browser must set every declared parameter and no other "
+            f"(missing: {', '.join(missing) or '-'}; undeclared: {', '.join(extra) or '-'})"
         )
-    try:
-        example = parse_cypher_literal(example_line.removeprefix(":param").strip())
-    except ValueError as exc:
-        raise GraphError(f"{path}: the :param example is not a Cypher map: {exc}") from exc
-    if not isinstance(example, dict):
-        raise GraphError(f"{path}: the :param example must be a map {{name: value, ...}}")
     return NamedQuery(
         name=name,
         description=fields["description"],
@@ -263,6 +249,54 @@ def _parse(path: Path) -> NamedQuery:
         cypher=cypher,
         path=path,
     )
+
+
+def _declared_param(comment: str, where: str) -> QueryParam:
+    match = _PARAM_LINE.match(comment)
+    if match is None or match.group(2).strip() not in _PARAM_TYPES:
+        raise GraphError(
+            f"{where}: write a parameter as `// param NAME (TYPE): what it is`, "
+            f"TYPE one of {', '.join(sorted(_PARAM_TYPES))} with `?` if it may be null"
+        )
+    name, kind, optional, description = match.groups()
+    return QueryParam(
+        name=name,
+        type=kind.strip(),
+        optional=bool(optional),
+        description=description.strip(),
+    )
+
+
+def _browser_params(comment: str, where: str) -> dict[str, Any]:
+    """The values of a ``:param [{a, b}] => { RETURN <literal> AS a, <literal> AS b }`` line."""
+    match = _BROWSER_LINE.match(comment)
+    if match is None:
+        raise GraphError(
+            f"{where}: write the Browser example as "
+            "`// :param [{a, b}] => { RETURN 1 AS a, 'x' AS b }`"
+        )
+    names = [name.strip() for name in match.group(1).split(",") if name.strip()]
+    try:
+        values = _return_items(_tokens(match.group(2)))
+    except ValueError as exc:
+        raise GraphError(f"{where}: the :param line's RETURN is not literals: {exc}") from exc
+    if sorted(values) != sorted(names):
+        raise GraphError(f"{where}: the :param line names {names} but returns {list(values)}")
+    return values
+
+
+def _return_items(tokens: list[tuple[str, str]]) -> dict[str, Any]:
+    """``<literal> AS name, ...`` as a dict."""
+    values: dict[str, Any] = {}
+    while tokens:
+        value, tokens = _literal(tokens)
+        if len(tokens) < 2 or tokens[0][1].upper() != "AS" or tokens[1][0] != "word":
+            raise ValueError("each value needs `AS name`")
+        values[tokens[1][1]] = value
+        tokens = tokens[2:]
+        if tokens:
+            tokens = _expect(tokens, ",")
+    return values
 
 
 _TOKEN = re.compile(
@@ -290,6 +324,13 @@ def parse_cypher_literal(text: str) -> Any:
         >>> parse_cypher_literal("{since: date('2018-06-01'), names: ['百度', '腾讯'], n: 5}")
         {'since': datetime.date(2018, 6, 1), 'names': ['百度', '腾讯'], 'n': 5}
     """
+    value, rest = _literal(_tokens(text))
+    if rest:
+        raise ValueError(f"unexpected {rest[0][1]!r} after the value")
+    return value
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
     position = 0
     text = text.strip()
@@ -300,10 +341,7 @@ def parse_cypher_literal(text: str) -> Any:
         kind = match.lastgroup or ""
         tokens.append((kind, match.group(kind)))
         position = match.end()
-    value, rest = _literal(tokens)
-    if rest:
-        raise ValueError(f"unexpected {rest[0][1]!r} after the value")
-    return value
+    return tokens
 
 
 def _literal(tokens: list[tuple[str, str]]) -> tuple[Any, list[tuple[str, str]]]:
