@@ -109,10 +109,12 @@ def test_finnsp_counts_subjects_and_recall(tmp_path: Path) -> None:
         "b2": record("b2", {"乙宝": EntityType.P2P_PLATFORM}, ["乙宝"]),
     }
     report = score_finnsp(load_finnsp(tmp_path), lambda text, item_id: records[item_id])
-    recall, subjects, within = report.scores
+    recall, subjects, within, injected = report.scores
     assert (recall.tp, recall.fn) == (3, 0)
     assert (subjects.tp, subjects.fp, subjects.fn) == (1, 2, 0)  # 丙银行 and 乙宝 are wrong
     assert (within.tp, within.fp, within.fn) == (1, 2, 0)
+    # On the labelled entities alone: "甲贷爆雷" is found; 丙银行's sentence has no trigger.
+    assert (injected.tp, injected.fp, injected.fn) == (1, 0, 0)
 
 
 def test_ccks_ignores_out_of_scope_subjects(tmp_path: Path) -> None:

@@ -29,7 +29,9 @@ from fintech_kg.evaluation.scores import (
     normalise,
     surface_forms,
 )
+from fintech_kg.extraction.events import find_events
 from fintech_kg.extraction.relations import SYMMETRIC, find_relations
+from fintech_kg.extraction.sentences import split_sentences
 from fintech_kg.models import Entity, Evidence, ExtractionRecord, Mention
 from fintech_kg.vocabulary import EntityType, EventType, RelationType
 
@@ -83,13 +85,16 @@ def score_finnsp(
 
     Risk subjects: the entities that are subjects of any extracted event, against the
     labelled negative subjects of negative texts (non-negative texts have none, so every
-    subject predicted there is a false positive). The "candidates" variant drops predicted
-    subjects that are not among the text's labelled entities, as the original task gave
-    them.
+    subject predicted there is a false positive). Two diagnostic variants, as the original
+    task gave the candidate entities: "labelled only" drops predicted subjects that are not
+    among the text's labelled entities; "labelled injected" runs
+    :func:`~fintech_kg.extraction.events.find_events` on the labelled entities alone, which
+    measures the event rules apart from entity recognition.
     """
     entity_recall = Score(name="entity recall", fp=None)
     subjects = Score(name="risk-subject")
-    within = Score(name="risk-subject (candidates given)")
+    within = Score(name="risk-subject (labelled only)")
+    injected = Score(name="risk-subject (labelled injected)")
     count = 0
     misses: list[str] = []
     for item in items:
@@ -106,14 +111,24 @@ def score_finnsp(
         subjects.add(*_match_counts(predicted, item.subjects))
         labelled = {normalise(n) for n in item.entities}
         within.add(*_match_counts([f for f in predicted if f & labelled], item.subjects))
+        injected.add(*_match_counts(_injected_subject_forms(item, record), item.subjects))
     notes = [f"entity misses (first 30): {' '.join(misses[:30])}"] if misses else []
     return EvaluationReport(
         dataset="finnsp",
         split=split,
         items=count,
-        scores=[entity_recall, subjects, within],
+        scores=[entity_recall, subjects, within, injected],
         notes=notes,
     )
+
+
+def _injected_subject_forms(item: FinnspText, record: ExtractionRecord) -> list[set[str]]:
+    """Subjects of the events found when the labelled entities are the only entities."""
+    text = finnsp_input(item)
+    entities = candidate_entities(text, dict.fromkeys(item.entities, EntityType.COMPANY))
+    events = find_events(text, split_sentences(text), entities, record.article)
+    subject_ids = {subject for event in events for subject in event.subjects}
+    return [surface_forms(e) for e in entities if e.id in subject_ids]
 
 
 def score_ccks(

@@ -73,6 +73,7 @@ def find_events(
     mentions = ordered_mentions(entities)
     starts = [m.start for m in mentions]
     links = frozenset(["", *book.cues.subject_links])
+    openers = book.cues.list_openers
     found: dict[tuple[str, tuple[str, ...], str | None], RiskEvent] = {}
     for sent_start, sent_end in sentences_with(book.event_matcher, text, sentences):
         sentence = text[sent_start:sent_end]
@@ -93,7 +94,9 @@ def find_events(
             subjects = (
                 []
                 if generic
-                else _subjects(text, (sent_start, sent_end), in_sentence, start, end, links)
+                else _subjects(
+                    text, (sent_start, sent_end), in_sentence, start, end, links, openers
+                )
             )
             sector = None if subjects else _sector(book, sentence, in_sentence, sent_start, match)
             if not subjects and sector is None:
@@ -154,15 +157,19 @@ def _subjects(
     start: int,
     end: int,
     links: frozenset[str],
+    openers: list[str],
 ) -> list[PlacedMention]:
     """The entities the event at [start, end) happens to, with their coordinated peers.
 
-    Every plausible subject in the trigger's clause ("某某贷爆雷", "查封某某贷"), else the
-    nearest before it in the sentence ("甲贷、乙贷等平台，均因…立案"). Names listed with
+    Every plausible subject in the trigger's clause ("某某贷爆雷", "查封某某贷"), else those
+    of a list that opens the next clause ("骗局，包括甲贷、乙宝"), else the nearest before it in
+    the sentence ("甲贷、乙贷等平台，均因…立案"). Names listed with
     them ("甲贷、乙贷") or in apposition ("某某公司（简称某某贷）") join them.
     """
     candidates = [m for m in mentions if _is_subject(m)]
     heads = _clause(text, sentence, start, end, candidates)
+    if not heads:
+        heads = _listed_after(text, sentence, end, candidates, openers)
     if not heads:
         earlier = [m for m in candidates if m.end <= start and start - m.end <= _MAX_SUBJECT_GAP]
         heads = earlier[-1:]
@@ -170,6 +177,24 @@ def _subjects(
     for head in heads:
         group.update((m.start, m) for m in _coordinated(text, candidates, head, links))
     return [group[key] for key in sorted(group)]
+
+
+def _listed_after(
+    text: str,
+    sentence: tuple[int, int],
+    end: int,
+    candidates: list[PlacedMention],
+    openers: list[str],
+) -> list[PlacedMention]:
+    """The subjects of the clause after the trigger's when it opens with a list word."""
+    stops = [i for i in (text.find(stop, end, sentence[1]) for stop in CLAUSE_STOPS) if i != -1]
+    if not stops:
+        return []
+    following = min(stops) + 1
+    opener = next((w for w in openers if text.startswith(w, following)), None)
+    if opener is None:
+        return []
+    return _clause(text, sentence, following + len(opener), following + len(opener), candidates)
 
 
 def _coordinated(

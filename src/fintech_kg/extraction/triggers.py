@@ -118,6 +118,7 @@ class Cues(_Model):
     hedge: list[str]
     generic: list[str]
     subject_links: list[str]
+    list_openers: list[str]
     window: int = Field(ge=1, le=30, description="Characters before a trigger a cue may start")
     amount_cues: list[str]
     amount_window: int = Field(ge=1, le=40)
@@ -132,6 +133,7 @@ class Cues(_Model):
             "hedge",
             "generic",
             "subject_links",
+            "list_openers",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")
