@@ -300,7 +300,7 @@ def test_cli(kg: KnowledgeGraph, neo4j_settings: Settings, tmp_path: Path) -> No
     assert "--write" in done.stderr and done.stdout == ""
 
     done = _cli(neo4j_settings, "query", "co-mentioned", "-p", "limit=ten")
-    assert done.returncode == 1 and "wants a int" in done.stderr
+    assert done.returncode == 1 and "of type int" in done.stderr
 
     done = _cli(neo4j_settings, "stats", "--json")
     assert json.loads(done.stdout)["labels"]["Article"] == 8

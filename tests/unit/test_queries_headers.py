@@ -105,7 +105,7 @@ def test_command_line_values_are_typed_by_the_declaration(
 
 
 def test_bad_values_name_the_parameter_and_type() -> None:
-    with pytest.raises(GraphError, match="'since' wants a date"):
+    with pytest.raises(GraphError, match="'since' takes a value of type date"):
         QueryParam(name="since", type="date").convert("June")
     assert QueryParam(name="since", type="date", optional=True).convert("null") is None
 

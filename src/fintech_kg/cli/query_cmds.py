@@ -15,7 +15,6 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from fintech_kg.errors import GraphError
 from fintech_kg.graph.queries import NamedQuery, get_query, guess_value, load_queries
 from fintech_kg.graph.results import QueryResult
 
@@ -65,7 +64,7 @@ def query_command(
     if show:
         click.echo(f"{named.example_line}\n\n{named.cypher}")
         return
-    values = _typed_params(named, params)
+    values = named.convert(dict(_split_params(params)))
     from fintech_kg.graph.client import KnowledgeGraph
 
     with KnowledgeGraph() as kg:
@@ -164,19 +163,6 @@ def _split_params(params: Sequence[str]) -> list[tuple[str, str]]:
             raise click.BadParameter(f"{param!r} is not KEY=VALUE", param_hint="--param")
         pairs.append((key.strip(), value))
     return pairs
-
-
-def _typed_params(named: NamedQuery, params: Sequence[str]) -> dict[str, Any]:
-    declared = {p.name: p for p in named.params}
-    values = {}
-    for key, text in _split_params(params):
-        if key not in declared:
-            raise GraphError(
-                f"query {named.name!r} has no parameter {key!r}; "
-                f"it takes: {', '.join(declared) or 'none'}"
-            )
-        values[key] = declared[key].convert(text)
-    return values
 
 
 def _print_query_list(queries: list[NamedQuery], as_json: bool) -> None:

@@ -85,7 +85,7 @@ class QueryParam(BaseModel):
             return _CONVERTERS[self.type](text)
         except ValueError as exc:
             raise GraphError(
-                f"parameter {self.name!r} wants a {self.type}, got {text!r}: {exc}"
+                f"parameter {self.name!r} takes a value of type {self.type}, not {text!r}: {exc}"
             ) from exc
 
 
@@ -145,13 +145,7 @@ class NamedQuery(BaseModel):
         Raises:
             GraphError: a required parameter is missing or an unknown one is given.
         """
-        declared = {p.name: p for p in self.params}
-        unknown = sorted(set(values) - set(declared))
-        if unknown:
-            raise GraphError(
-                f"query {self.name!r} has no parameter {', '.join(unknown)}; "
-                f"it takes: {', '.join(declared) or 'none'}"
-            )
+        declared = self._declared(values)
         bound: dict[str, Any] = {}
         for name, param in declared.items():
             if name in values and values[name] is not None:
@@ -164,6 +158,26 @@ class NamedQuery(BaseModel):
                     f"{param.description}"
                 )
         return bound
+
+    def convert(self, texts: Mapping[str, str]) -> dict[str, Any]:
+        """Type command-line strings by the declared parameter types.
+
+        Example:
+            >>> get_query("co-mentioned").convert({"entity": "百度", "limit": "5"})
+            {'entity': '百度', 'limit': 5}
+        """
+        declared = self._declared(texts)
+        return {name: declared[name].convert(text) for name, text in texts.items()}
+
+    def _declared(self, given: Mapping[str, Any]) -> dict[str, QueryParam]:
+        declared = {p.name: p for p in self.params}
+        unknown = sorted(set(given) - set(declared))
+        if unknown:
+            raise GraphError(
+                f"query {self.name!r} has no parameter {', '.join(unknown)}; "
+                f"it takes: {', '.join(declared) or 'none'}"
+            )
+        return declared
 
 
 def load_queries(directory: Path = QUERY_DIR) -> dict[str, NamedQuery]:
