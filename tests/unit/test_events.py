@@ -129,6 +129,6 @@ def test_blockers_and_borrower_talk_report_nothing() -> None:
 
 def test_a_list_after_a_subjectless_clause_names_the_subjects() -> None:
     names = {"甲贷": T.P2P_PLATFORM, "乙宝": T.P2P_PLATFORM}
-    (event,) = events("晚会曝光了小额贷款骗局，包括甲贷、乙宝等。", names)
+    (event,) = events("市场上出现了小额贷款骗局，包括甲贷、乙宝等。", names)
     assert event.type == EventType.FRAUD
     assert event.subjects == ["乙宝", "甲贷"]
