@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from fintech_kg.browser.style import STYLE_FILE, Style, load_style
 from fintech_kg.errors import ConfigError
-from fintech_kg.graph.queries import NamedQuery, load_queries, parse_cypher_literal
+from fintech_kg.graph.queries import NamedQuery, load_queries
 
 __all__ = ["GRAPH_QUERY_DIR", "GUIDE_FILE", "Guide", "GuideStep", "load_guide", "render_guide"]
 
@@ -45,7 +45,6 @@ class GuideStep(BaseModel):
     text: str = ""
     legend: bool = False
     query: str | None = None
-    params: str | None = None
     graph: str | None = None
 
 
@@ -82,8 +81,7 @@ def render_guide(
     """The guide as the HTML page Browser's ``:play`` shows; defaults are the project's files.
 
     Raises:
-        ConfigError: a step names a query that does not exist, or its ``params`` is not a
-            Cypher map.
+        ConfigError: a step names a query that does not exist.
     """
     guide = guide or load_guide()
     queries = load_queries() if queries is None else queries
@@ -113,10 +111,10 @@ def _slide(
         body.append(_legend(style))
     if step.query:
         query = _named(queries, step.query, step.title, "cypher/queries")
-        body.append(_query_block("Table", query, step.params, step.title))
+        body.append(_query_block("Table", query))
     if step.graph:
         graph = _named(graphs, step.graph, step.title, "cypher/browser/graph")
-        body.append(_query_block("Drawing", graph, None, step.title))
+        body.append(_query_block("Drawing", graph))
     return "\n".join(
         [
             '<slide class="row-fluid">',
@@ -142,22 +140,15 @@ def _named(queries: dict[str, NamedQuery], name: str, step: str, folder: str) ->
         ) from None
 
 
-def _query_block(kind: str, query: NamedQuery, params: str | None, step: str) -> str:
-    param_line = query.example_line
-    if params is not None:
-        try:
-            parse_cypher_literal(params)
-        except ValueError as exc:
-            raise ConfigError(
-                f"{GUIDE_FILE}: step {step!r} params is not a Cypher map: {exc}"
-            ) from exc
-        param_line = f":param {params}"
+def _query_block(kind: str, query: NamedQuery) -> str:
     blocks = [
         f"<h4>{kind}: <code>{escape(query.name)}</code></h4>",
         f"<p>{escape(query.description)}</p>",
     ]
     if query.params:
-        blocks.append(f'<pre class="pre-scrollable code runnable">{escape(param_line)}</pre>')
+        blocks.append(
+            f'<pre class="pre-scrollable code runnable">{escape(query.example_line)}</pre>'
+        )
     blocks.append(f'<pre class="pre-scrollable code runnable">{escape(query.cypher)}</pre>')
     return "\n".join(blocks)
 
