@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from fintech_kg.evaluation.suite import DATASETS, SPLITS, format_reports, run_evaluation
+from fintech_kg.evaluation.suite import (
+    DATASETS,
+    SPLITS,
+    default_data_dir,
+    format_reports,
+    run_evaluation,
+)
 
 __all__ = ["COMMANDS", "evaluate"]
 
@@ -32,8 +38,8 @@ __all__ = ["COMMANDS", "evaluate"]
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("../shared/data"),
-    show_default=True,
+    default=default_data_dir,
+    show_default="../shared/data",
     help="Folder holding finnsp/, ccks2019_event_entity/ and finre/.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON instead.")

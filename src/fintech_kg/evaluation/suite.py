@@ -24,12 +24,30 @@ from fintech_kg.evaluation.datasets import (
 from fintech_kg.evaluation.runs import Extractor, score_ccks, score_finnsp, score_finre
 from fintech_kg.evaluation.scores import EvaluationReport
 
-__all__ = ["DATASETS", "SPLITS", "format_reports", "pipeline_extractor", "run_evaluation"]
+__all__ = [
+    "DATASETS",
+    "SPLITS",
+    "default_data_dir",
+    "format_reports",
+    "pipeline_extractor",
+    "run_evaluation",
+]
 
 DATASETS = ("finnsp", "ccks", "finre")
 SPLITS = ("tune", "held-out", "all")
 FINRE_PARTS = {"tune": ["train"], "held-out": ["valid"], "all": ["train", "valid"]}
 """FinRE's own validation file is its held-out part."""
+
+
+def default_data_dir() -> Path:
+    """``../shared/data`` next to the working directory, else next to the source checkout.
+
+    The development sets are never shipped; from a checkout at ``work/main`` they sit at
+    ``work/shared/data``.
+    """
+    here = Path("../shared/data")
+    checkout = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+    return here if here.is_dir() or not checkout.is_dir() else checkout.resolve()
 
 
 def pipeline_extractor() -> Extractor:
