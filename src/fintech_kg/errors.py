@@ -31,8 +31,14 @@ class ServerError(FintechKGError):
 class InputError(FintechKGError):
     """An input file, line or article cannot be read; names the place and the fix."""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
-                 article_id: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        article_id: str | None = None,
+    ) -> None:
         where = ":".join(str(p) for p in (path, line) if p is not None)
         if article_id is not None:
             where = f"{where} (article {article_id})" if where else f"article {article_id}"
