@@ -51,6 +51,7 @@ from fintech_kg.vocabulary import EntityType, RelationType
 __all__ = ["EXTRACTOR", "EntityResult", "canonical_id", "find_entities"]
 
 EXTRACTOR = "fkg_entities"
+_LISTABLE = (EntityType.P2P_PLATFORM, EntityType.COMPANY, EntityType.FINANCIAL_INSTITUTION)
 
 CONF_LEXICON = 0.95
 CONF_COLLECTIVE_MEMBER = 0.9
@@ -79,8 +80,6 @@ _ALIAS_TIE = re.compile(
     r"[（(](?:以下|下文)?(?:简称|下称|又称|即|品牌名?[:：]?)?[“\"「]?"
     r"([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[)）]"
 )
-_FOREIGN_PERSON = re.compile(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}")
-_QUOTED = re.compile(r"[“「\"]([\u4e00-\u9fffA-Za-z0-9]{2,8})[”」\"](?=平台|公司|APP|app|App|网贷)")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -104,7 +103,11 @@ class _Patterns:
         self.before = re.compile(f'(?:{_alternation(data.platform_context_before)})[:：“"「]?')
         self.risk_after = re.compile(_alternation([*data.risk_after, *data.name_before_alone]))
         self.before_alone = frozenset(data.name_before_alone)
+        self.quoted = re.compile(
+            f'[“「"]([\u4e00-\u9fffA-Za-z0-9]{{2,8}})[”」"](?={_alternation(data.quote_followers)})'
+        )
         self.location = re.compile(_alternation(data.locations))
+        self.places = frozenset(data.locations)
         self.location_prefix = re.compile(
             f"[（(]?(?:{_alternation([*data.locations, '中国'])})?(?:省|市)?[)）]?"
         )
@@ -122,7 +125,7 @@ class _Patterns:
             f"#([\u4e00-\u9fffA-Za-z0-9]{{2,10}})#(?={_alternation(data.hashtag_followers)})"
         )
         foreign = f"[{data.transliteration_chars}]"
-        self.hyphen_person = re.compile(f"{foreign}{{2,5}}[-－‐]{foreign}{{2,6}}")
+        self.foreign_person = re.compile(f"{foreign}{{1,6}}[·•・\\-－‐]{foreign}{{1,8}}")
         self.type_by_suffix = sorted(
             ((b.suffix, b.type) for b in data.brand_suffixes), key=lambda p: -len(p[0])
         )
@@ -249,6 +252,19 @@ def _has_context(p: _Patterns, folded: str, start: int, end: int) -> bool:
     return any(word in window for word in p.data.context_words)
 
 
+def _place_before(col: _Collector, p: _Patterns, start: int) -> int:
+    """Start of "上海" in "上海网格金服": a place written before a platform's or company's
+    name belongs to the mention."""
+    for size in (3, 2):
+        if (
+            start >= size
+            and col.text[start - size : start] in p.places
+            and col.free(start - size, start)
+        ):
+            return start - size
+    return start
+
+
 def _lexicon_names(
     col: _Collector, p: _Patterns, lexicon: Lexicon, folded: str
 ) -> list[tuple[str, int, int]]:
@@ -268,7 +284,8 @@ def _lexicon_names(
             continue
         if entry.members:
             collectives.append((entry.name, hit.start, hit.end))
-        col.add(_from_entry(entry, CONF_LEXICON), _Span(hit.start, hit.end, CONF_LEXICON))
+        start = _place_before(col, p, hit.start) if entry.type in _LISTABLE else hit.start
+        col.add(_from_entry(entry, CONF_LEXICON), _Span(start, hit.end, CONF_LEXICON))
     confirmed.update(name for name in pending if canonical_id(name) in col.found)
     for name in confirmed:  # the name is meant here: every occurrence counts
         for start, end, entry in pending[name]:
@@ -401,18 +418,46 @@ def _brand_core(p: _Patterns, name: str) -> list[str]:
     return [core, core + kept] if kept else [core]
 
 
+def _short_company(p: _Patterns, stem: str) -> bool:
+    """Whether "XX" of "XX公司"/"XX集团" is a name: not a place alone, an ordinary word
+    ("联营公司", "减少集团") or a part of a company ("分公司")."""
+    place = p.location_prefix.match(stem)
+    core = stem[place.end() :] if place else stem
+    if len(core) < 2 or core in p.common or core[-2:] in p.common or core[:2] in p.common:
+        return False
+    if core[-1] in "分子总母" or any(char in "和与及跟同或" for char in core):
+        return False
+    return _brand_plausible(p, stem, stem)
+
+
+def _grow_mention(col: _Collector, start: int, end: int) -> None:
+    """A found name followed by 公司/集团 ("快鹿公司"): that is a mention of it too."""
+    if start == 0 or not col.taken[start - 1] or not col.free(start, end):
+        return
+    for found in col.found.values():
+        for span in found.spans:
+            if span.end == start and found.type not in (EntityType.TECHNOLOGY, EntityType.PERSON):
+                if found.attributes.get("kind") == "sector":
+                    return
+                span.end = end
+                col.take(start, end)
+                return
+
+
 def _registered_names(col: _Collector, p: _Patterns, text: str) -> None:
     """'XX有限公司': an alias of the lexicon name it starts with, else a new Company."""
     for match in p.registered.finditer(text):
         end = match.end()
         if text.startswith(("有限", "股份"), end):  # "集团" of "集团有限公司": wait for it
             continue
-        bare = match.group() == "公司"  # "XX公司": a short name, not a registered one
-        limit = p.data.max_brand_stem + 2 if bare else p.data.max_registered_stem
-        start = _extend_back(col, p, match.start(), limit, parens=not bare)
+        short = match.group() in ("公司", "集团")  # "XX公司": a short name, not a registered one
+        if short:
+            _grow_mention(col, match.start(), end)
+        limit = p.data.max_brand_stem + 2 if short else p.data.max_registered_stem
+        start = _extend_back(col, p, match.start(), limit, parens=not short)
         start = _trim(p, text, start, end, registered=True)
         name, stem = text[start:end], text[start : match.start()]
-        if not (_brand_plausible(p, stem, stem) if bare else _plausible(p, name, stem)):
+        if not (_short_company(p, stem) if short else _plausible(p, name, stem)):
             continue
         inner = col.inner(start, end)
         owner = inner[0][0] if inner else None
@@ -465,6 +510,14 @@ def _bare_name_before(col: _Collector, p: _Patterns, end: int, word: str) -> Non
         col.new_name(start, end, CONF_SUFFIX_NAME, kind)
 
 
+def _marked_name(col: _Collector, p: _Patterns, start: int, end: int) -> None:
+    """A quoted or hashtagged name before a platform word: no ordinary word or phrase."""
+    name = col.text[start:end]
+    ordinary = name in p.common or name[-2:] in p.common or p.risk_after.search(name)
+    if not ordinary and _brand_plausible(p, name, name) and col.free(start, end):
+        col.new_name(start, end, CONF_CONTEXT_NAME, _type_for(p, name))
+
+
 def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
     """Names after '网贷平台'/'名为', and brand-like names before a risk word ('XX贷爆雷')."""
     for match in p.before.finditer(text):
@@ -474,10 +527,7 @@ def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
         if _brand_plausible(p, name, name) and col.free(start, end):
             col.new_name(start, end, CONF_CONTEXT_NAME, _type_for(p, name))
     for match in p.hashtag.finditer(text):
-        start, end = match.span(1)
-        name = match.group(1)
-        if _brand_plausible(p, name, name) and col.free(start, end):
-            col.new_name(start, end, CONF_CONTEXT_NAME, _type_for(p, name))
+        _marked_name(col, p, *match.span(1))
     for match in p.risk_after.finditer(text):
         end = match.start()
         brand_start = _brand_start(col, p, end, end)
@@ -493,11 +543,8 @@ def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
             continue
         if _brand_plausible(p, name, text[start : suffix.start()]) and col.free(start, end):
             col.new_name(start, end, CONF_CONTEXT_NAME, _type_for(p, name))
-    for match in _QUOTED.finditer(text):
-        start, end = match.span(1)
-        name = match.group(1)
-        if _brand_plausible(p, name, name) and col.free(start, end):
-            col.new_name(start, end, CONF_CONTEXT_NAME, _type_for(p, name))
+    for match in p.quoted.finditer(text):
+        _marked_name(col, p, *match.span(1))
 
 
 def _brand_start(
@@ -513,11 +560,17 @@ def _brand_start(
     if stem_end - raw >= limit:
         return None
     start = _trim(p, col.text, raw, end)
+    if stem_end - start > p.data.max_brand_stem:  # "陶某和华润银行": the name follows 和
+        joint = max(col.text.rfind(char, start, stem_end) for char in "和与及跟同或")
+        if joint >= 0:
+            start = _trim(p, col.text, joint + 1, end)
     place = p.location_prefix.match(col.text, start, stem_end)
     stem = col.text[place.end() if place else start : stem_end]
+    suffix = p.brand_by_suffix.get(col.text[stem_end:end])
+    if not stem and place and place.end() - start >= 2 and suffix and suffix.place_name:
+        return start  # "江西信托", "上海银行": a place and an institution word
     if len(stem) > p.data.max_brand_stem or len(stem) < 2:
         return None
-    suffix = p.brand_by_suffix.get(col.text[stem_end:end])
     if suffix is None or suffix.ordinary_tail:
         if stem in p.common:
             return None
@@ -552,9 +605,6 @@ def _listed_companies(col: _Collector, p: _Patterns, text: str) -> None:
         name = text[start:end]
         if _plausible(p, name, name) and name not in p.common and col.free(start, end):
             col.new_name(start, end, CONF_CONTEXT_NAME, EntityType.COMPANY)
-
-
-_LISTABLE = (EntityType.P2P_PLATFORM, EntityType.COMPANY, EntityType.FINANCIAL_INSTITUTION)
 
 
 def _enumerated_names(col: _Collector, p: _Patterns, text: str) -> None:
@@ -628,18 +678,9 @@ def _name_before_brackets(col: _Collector, p: _Patterns, end: int, owner: _Found
 
 
 def _persons(col: _Collector, p: _Patterns, text: str) -> None:
-    """Foreign names with a middle dot, and Chinese names after a title."""
-    for match in _FOREIGN_PERSON.finditer(text):
-        start = _trim(p, text, match.start(), match.end())
-        dot = match.group().index(re.findall(r"[·•・]", match.group())[0]) + match.start()
-        end = match.end()
-        for position in range(dot + 2, match.end()):  # the family name ends where speech begins
-            if text[position] in p.stop or text[position] in p.name_end:
-                end = position
-                break
-        if dot - start >= 1 and col.free(start, end):
-            col.new_name(start, end, CONF_FOREIGN_PERSON, EntityType.PERSON, dot=True)
-    for match in p.hyphen_person.finditer(text):  # "凯文-凯利": a hyphen for the dot
+    """Foreign names (transliteration characters joined by a middle dot or a hyphen), and
+    Chinese names after a title."""
+    for match in p.foreign_person.finditer(text):  # "凯文·凯利", also "凯文-凯利"
         start, end = match.span()
         if col.free(start, end):
             col.new_name(start, end, CONF_FOREIGN_PERSON, EntityType.PERSON, dot=True)

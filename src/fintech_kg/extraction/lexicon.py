@@ -251,7 +251,7 @@ def _load_collectives(entries: dict[str, LexiconEntry]) -> None:
 class BrandSuffix(BaseModel):
     """A word that ends brand names ("金服", "贷"); ``alone``: enough without context;
     ``ordinary_tail``: it also ends ordinary phrases ("实现金融"), so the stem before it may
-    not be an ordinary word."""
+    not be an ordinary word; ``place_name``: a place alone may be its stem ("江西信托")."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -259,6 +259,7 @@ class BrandSuffix(BaseModel):
     type: EntityType
     alone: bool
     ordinary_tail: bool = False
+    place_name: bool = False
 
 
 class NamePatterns(BaseModel):
@@ -280,6 +281,7 @@ class NamePatterns(BaseModel):
     industry_words: list[str]
     suffix_continuations: list[str]
     hashtag_followers: list[str]
+    quote_followers: list[str]
     short_name_suffixes: list[str]
     core_keeps: list[str]
     transliteration_chars: str
