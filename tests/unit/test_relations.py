@@ -179,3 +179,14 @@ def test_empowerment_reaches_sectors_named_in_a_nearby_sentence() -> None:
     ]
     assert all(r.evidence.start == 0 and r.evidence.end == len(text) for r in found)
     assert all(r.confidence < 0.7 for r in found)
+
+
+def test_regulators_own_nothing_and_sectors_do_not_compete() -> None:
+    text = "辛贷实际控制人检察院已批准逮捕。"
+    assert relations(text, {"辛贷": T.P2P_PLATFORM, "检察院": T.REGULATOR}) == []
+    text = "甲支付与第三方支付业竞争。"
+    entities = candidate_entities(
+        text, {"甲支付": T.COMPANY, "第三方支付业": T.FINANCIAL_INSTITUTION}
+    )
+    entities[1].attributes["kind"] = "sector"
+    assert find_relations(text, [(0, len(text))], entities) == []

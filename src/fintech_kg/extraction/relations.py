@@ -54,7 +54,7 @@ _COPULA = ("是", "为", "成为", "作为", "系")
 _MAX_GAP = 40
 _MAX_CONNECTOR = 12
 _MAX_SPAN = 80
-# A sector-level EMPOWERS may take its target this many sentences away; it is less sure.
+# A sector-level EMPOWERS may take its target up to this many sentences later; it is less sure.
 _SECTOR_REACH = 3
 _SECTOR_FACTOR = 0.6
 _HEDGE_FACTOR = 0.6
@@ -186,13 +186,12 @@ def _empower_sector(
     ]
     if not sources:
         return
-    near = sentences[max(0, index - _SECTOR_REACH) : index + _SECTOR_REACH + 1]
+    near = sentences[index : index + _SECTOR_REACH + 1]
     for start, end in near:
         targets = [
             m
             for m in mentions_within(*placed, start, end)
-            if m.entity.attributes.get("kind") == "sector"
-            and _allowed(m.entity, pattern.target_types)
+            if _is_sector(m) and _allowed(m.entity, pattern.target_types)
         ]
         if targets:
             span = (min(start, sent_start), max(end, sent_end))
@@ -245,6 +244,10 @@ def mentions_within(
     return [m for m in mentions[first:last] if m.end <= hi]
 
 
+def _is_sector(mention: PlacedMention) -> bool:
+    return mention.entity.attributes.get("kind") == "sector"
+
+
 def _is_collective(mention: PlacedMention) -> bool:
     return mention.entity.attributes.get("kind") == "collective"
 
@@ -283,6 +286,8 @@ def _ends(
     if not (
         _allowed(source.entity, pattern.source_types)
         and _allowed(target.entity, pattern.target_types)
+        and not _is_sector(source)
+        and (pattern.sector_targets or not _is_sector(target))
     ):
         return None
     return source, target, gap

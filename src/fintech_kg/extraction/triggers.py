@@ -81,6 +81,7 @@ class RelationPattern(_Model):
     hedged: list[str] = Field(default_factory=list, description="Plan or rumour words")
     source_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
     target_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
+    sector_targets: bool = Field(False, description="A sector may be the target")
     base_confidence: float = Field(gt=0.0, le=1.0)
 
     @model_validator(mode="after")
