@@ -106,3 +106,34 @@ def test_external_spans_add_entities_where_the_lexicon_has_none() -> None:
     text = "记者采访了某机构的负责人。"
     result = find_entities(text, split_sentences(text), external=[(5, 8, EntityType.COMPANY)])
     assert [(e.id, e.type) for e in result.entities] == [("某机构", EntityType.COMPANY)]
+
+
+def test_a_place_before_a_known_platform_joins_the_mention() -> None:
+    found = _entities("针对上海网格金服的调查仍在继续。")
+    assert found["网格金服"].mentions[0].text == "上海网格金服"
+
+
+def test_company_after_a_known_name_is_the_same_entity() -> None:
+    found = _entities("网贷平台小资钱包公司已被立案。")
+    assert [m.text for m in found["小资钱包"].mentions] == ["小资钱包公司"]
+
+
+def test_a_list_with_known_platforms_names_the_others() -> None:
+    found = _entities("涉案平台包括小资钱包、橙果宝、青柠花等。")
+    assert found["橙果宝"].type == EntityType.P2P_PLATFORM
+    assert found["青柠花"].type == EntityType.P2P_PLATFORM
+
+
+def test_a_stock_code_marks_a_listed_company() -> None:
+    found = _entities("远舟科创(600999)今日停牌。")
+    assert found["远舟科创"].type == EntityType.COMPANY
+
+
+def test_place_and_institution_word_is_a_name() -> None:
+    found = _entities("监管部门约谈了江西信托和另一家机构。")
+    assert found["江西信托"].type == EntityType.FINANCIAL_INSTITUTION
+
+
+def test_ordinary_words_are_not_short_company_names() -> None:
+    found = _entities("研究公司和分公司都减少了，增加公司也是。")
+    assert not [e.id for e in found.values() if e.type == EntityType.COMPANY]

@@ -617,7 +617,10 @@ def _enumerated_names(col: _Collector, p: _Patterns, text: str) -> None:
             continue  # "A、B，C": a list inside a sentence, not one list
         items, position = [], match.start()
         for item in match.group().split(separator):
-            items.append((position, position + len(item)))
+            start, end = _trim(p, text, position, position + len(item)), position + len(item)
+            while end > start and text[end - 1] in p.stop:  # "…、某某等"
+                end -= 1
+            items.append((start, end))
             position += len(item) + 1
         known = [
             starts[start][0]

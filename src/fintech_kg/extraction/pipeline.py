@@ -18,9 +18,9 @@ resolving "6月15日").
 Example::
 
     >>> nlp = load_pipeline()
-    >>> doc = nlp("网贷平台某某贷爆雷。")
+    >>> doc = nlp("网贷平台甜橙猫贷爆雷。")
     >>> [e.id for e in doc._.entities]
-    ['某某贷']
+    ['网贷行业', '甜橙猫贷']
 """
 
 from __future__ import annotations
