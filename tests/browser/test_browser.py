@@ -59,7 +59,10 @@ def test_sample_graph_is_drawn_in_the_project_style(
 
     _run(page, query.example_line)
     frame = _run(page, query.cypher)
-    expect(frame.locator("svg g.node").first).to_be_visible(timeout=WAIT_MS)
+    try:
+        expect(frame.locator("svg g.node").first).to_be_visible(timeout=WAIT_MS)
+    except AssertionError as exc:
+        raise AssertionError(f"no graph drawn; the frame says:\n{frame.inner_text()}") from exc
     _wait_until_still(frame)
 
     expected = _expected_nodes(neo4j_driver, neo4j_database, query)
