@@ -33,7 +33,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from fintech_kg.extraction.lexicon import (
     Lexicon,
@@ -610,8 +610,10 @@ def _listed_companies(col: _Collector, p: _Patterns, text: str) -> None:
 def _enumerated_names(col: _Collector, p: _Patterns, text: str) -> None:
     """In a list "A、B、C" where some items are known platforms or companies (two, when
     commas separate them), the other items are of their kind ("快易借、速贷宝、天天花")."""
-    starts = {span.start: (found, span) for found in col.found.values() for span in found.spans}
+    starts: dict[int, tuple[_Found, _Span]] | None = None
     for match in _ENUMERATION.finditer(text):
+        if starts is None:  # built on the first list: most texts have none
+            starts = {s.start: (found, s) for found in col.found.values() for s in found.spans}
         separator = match.group(1)
         if len(set(re.findall(r"[、,，]", match.group()))) > 1:
             continue  # "A、B，C": a list inside a sentence, not one list
@@ -715,11 +717,16 @@ def _short_names(col: _Collector, p: _Patterns) -> None:
                 break
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded(name: str) -> str:
+    return fold(name)
+
+
 def _repeat_mentions(col: _Collector, folded: str) -> None:
     """Every further occurrence of a found name or alias is a mention too."""
     for found in list(col.found.values()):
         surfaces = {folded[s.start : s.end] for s in found.spans}
-        surfaces.update(fold(alias) for alias in found.aliases)
+        surfaces.update(_folded(alias) for alias in found.aliases)
         for key in surfaces:
             if len(key) < 2:
                 continue
