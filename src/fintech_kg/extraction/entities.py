@@ -541,7 +541,8 @@ def _context_names(col: _Collector, p: _Patterns, text: str) -> None:
         if suffix is None:
             _bare_name_before(col, p, end, match.group())
             continue
-        if _brand_plausible(p, name, text[start : suffix.start()]) and col.free(start, end):
+        # before a risk word, "XX资产"/"XX投资" are names too: no generic-ending test
+        if _plausible(p, name, text[start : suffix.start()]) and col.free(start, end):
             col.new_name(start, end, CONF_CONTEXT_NAME, _type_for(p, name))
     for match in p.quoted.finditer(text):
         _marked_name(col, p, *match.span(1))
