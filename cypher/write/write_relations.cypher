@@ -1,11 +1,14 @@
-// One row per relationship of the batch: (type, source, target, hedged) with the supporting
+// One row per relationship of the batch: (source, target, hedged) with the supporting
 // articles (article_ids with their confidences, aligned) and sentences. Hedged and stated
 // claims are separate relationships. Existing support from the row's articles is replaced,
 // support from other articles kept; lists stay sorted, so the order of ingest does not show.
+// The type placeholder is replaced by one relation type of the vocabulary
+// (fintech_kg.graph.templates.write_template), so MERGE walks only relationships of that
+// type, even on entities with thousands of mentions.
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
-MERGE (s)-[r:$(row.type) {hedged: row.hedged}]->(t)
+MERGE (s)-[r:{{RELATION_TYPE}} {hedged: row.hedged}]->(t)
 WITH r, row
 CALL (r, row) {
   WITH r, row, coalesce(r.article_ids, []) AS old_ids, coalesce(r.confidences, []) AS old_conf

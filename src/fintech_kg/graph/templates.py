@@ -2,9 +2,10 @@
 
 Every statement the writer runs is a file in ``cypher/write/`` that reads its values from
 parameters (``UNWIND $rows AS row``); nothing from the input is ever spliced into Cypher text.
-Labels and relationship types travel as parameters too (Neo4j 5.26 dynamic labels,
-``SET e:$(row.types)``), after :func:`check_labels` and :func:`check_relation_type` have held
-them against the fixed vocabulary.
+Entity labels travel as parameters too (Neo4j 5.26 dynamic labels, ``SET e:$(row.types)``)
+after :func:`check_labels` has held them against the vocabulary. A relationship type is
+written into its template (one statement per type, so MERGE walks only that type), and
+only a type that :func:`check_relation_type` finds in the vocabulary.
 
 Example:
     >>> "MERGE (a:Article" in write_template("write_articles")
@@ -23,6 +24,7 @@ from fintech_kg.vocabulary import ENTITY_LABELS, RELATION_TYPES
 
 __all__ = [
     "CYPHER_DIR",
+    "RELATION_TYPE_SLOT",
     "check_labels",
     "check_relation_type",
     "schema_statements",
@@ -42,11 +44,21 @@ def write_template_names() -> list[str]:
     return sorted(path.stem for path in _WRITE_DIR.glob("*.cypher"))
 
 
+RELATION_TYPE_SLOT = "{{RELATION_TYPE}}"
+"""Where a template takes its relationship type; filled only from the vocabulary."""
+
+
 @cache
-def write_template(name: str) -> str:
+def write_template(name: str, relation_type: str | None = None) -> str:
     """Return the text of ``cypher/write/<name>.cypher``; unknown names raise GraphError.
 
+    A template with the :data:`RELATION_TYPE_SLOT` needs ``relation_type``, which must be a
+    relation type of the vocabulary (a static type lets MERGE use Neo4j's per-type
+    relationship chains); any other template refuses one.
+
     Example:
+        >>> "[r:OWNS " in write_template("write_relations", "OWNS")
+        True
         >>> write_template("../schema")  # doctest: +IGNORE_EXCEPTION_DETAIL
         Traceback (most recent call last):
         ...
@@ -57,7 +69,15 @@ def write_template(name: str) -> str:
             f"unknown write template {name!r}; known: {', '.join(write_template_names())}"
             f" (files in {_WRITE_DIR})"
         )
-    return (_WRITE_DIR / f"{name}.cypher").read_text(encoding="utf-8")
+    text = (_WRITE_DIR / f"{name}.cypher").read_text(encoding="utf-8")
+    if (RELATION_TYPE_SLOT in text) != (relation_type is not None):
+        raise GraphError(
+            f"write template {name!r} {'needs' if relation_type is None else 'takes no'}"
+            " relation type"
+        )
+    if relation_type is not None:
+        text = text.replace(RELATION_TYPE_SLOT, check_relation_type(relation_type))
+    return text
 
 
 def schema_statements() -> list[str]:

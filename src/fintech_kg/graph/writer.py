@@ -537,10 +537,14 @@ class GraphWriter:
 
 
 def _run(
-    tx: ManagedTransaction, name: str, report: WriteReport, **params: Any
+    tx: ManagedTransaction,
+    name: str,
+    report: WriteReport,
+    relation_type: str | None = None,
+    **params: Any,
 ) -> list[dict[str, Any]]:
     """Run the write template ``name`` with ``params``; add its counters to ``report``."""
-    result = tx.run(cast(LiteralString, write_template(name)), params)
+    result = tx.run(cast(LiteralString, write_template(name, relation_type)), params)
     records = [record.data() for record in result]
     counters = result.consume().counters
     report.nodes_created += counters.nodes_created
@@ -581,7 +585,11 @@ def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> W
     _run(tx, "write_sentences", report, rows=rows.sentences)
     _run(tx, "write_entities", report, rows=rows.entities)
     _run(tx, "write_mentions", report, rows=rows.mentions)
-    _run(tx, "write_relations", report, rows=rows.relations)
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows.relations:
+        by_type[row["type"]].append(row)
+    for relation_type, typed_rows in sorted(by_type.items()):
+        _run(tx, "write_relations", report, relation_type=relation_type, rows=typed_rows)
     _sync_events(tx, keys, touched, rows.reports, report)
     report.articles_written += len(fresh)
     # Nodes made by claim_articles for new articles were counted as created already.
