@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help setup system-packages lint test demo neo4j
+.PHONY: help setup system-packages lint test demo
 
 help:
 	@echo "make test   set up, then ruff, mypy and all tests (unit, integration, browser)"
@@ -49,16 +49,16 @@ lint: setup
 test: setup system-packages lint
 	$(BIN)/python -m pytest
 
-# Docker when an engine answers (the password goes into the git-ignored .env on first
-# use), else the managed server, which generates its own password into .neo4j/password.
-neo4j: setup
+# Neo4j: Docker when an engine answers (a password goes into the git-ignored .env on first
+# use), else the managed server, which generates its own into .neo4j/password. With Docker,
+# NEO4J_URI names the container's server so `fintech-kg demo` does not start the managed one.
+demo: setup
 	@if docker info >/dev/null 2>&1; then \
-	  test -f .env || { echo "NEO4J_PASSWORD=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(18))')" > .env; chmod 600 .env; echo "wrote a new password to .env"; }; \
-	  docker compose up -d --wait; \
+	  test -f .env || { echo "NEO4J_PASSWORD=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(18))')" > .env; chmod 600 .env; echo "wrote a new Neo4j password to .env"; }; \
+	  docker compose up -d --wait || exit 1; \
+	  set -a; . ./.env; set +a; \
+	  export NEO4J_URI="$${NEO4J_URI:-bolt://127.0.0.1:7687}"; \
 	else \
-	  $(BIN)/fintech-kg neo4j start; \
-	fi
-
-demo: neo4j
-	@set -a; if docker info >/dev/null 2>&1; then . ./.env; fi; set +a; \
+	  $(BIN)/fintech-kg neo4j start || exit 1; \
+	fi; \
 	$(BIN)/fintech-kg demo
