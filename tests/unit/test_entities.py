@@ -137,3 +137,13 @@ def test_place_and_institution_word_is_a_name() -> None:
 def test_ordinary_words_are_not_short_company_names() -> None:
     found = _entities("研究公司和分公司都减少了，增加公司也是。")
     assert not [e.id for e in found.values() if e.type == EntityType.COMPANY]
+
+
+def test_a_regulator_named_with_its_successor_gives_succeeds() -> None:
+    text = "银监会与保监会合并后，银保监会接手了监管。"
+    result = find_entities(text, split_sentences(text))
+    succeeds = {(r.source, r.target) for r in result.relations if r.type == RelationType.SUCCEEDS}
+    assert succeeds == {
+        ("中国银行保险监督管理委员会", "中国银行业监督管理委员会"),
+        ("中国银行保险监督管理委员会", "中国保险监督管理委员会"),
+    }

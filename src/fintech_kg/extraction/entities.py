@@ -7,7 +7,8 @@ component calls :func:`find_entities`. What is found, in order of trust:
    count only next to a context word (平台, 网贷, P2P, 爆雷, 逾期 ...) or in quotes; once one
    occurrence counts, all do.
 2. Collectives: "BAT" gives 百度, 阿里巴巴 and 腾讯 (each with a mention at "BAT") and the
-   collective itself, with ``MEMBER_OF`` member -> collective.
+   collective itself, with ``MEMBER_OF`` member -> collective. A regulator named with its
+   successor gives ``SUCCEEDS`` successor -> predecessor (银保监会 -> 银监会).
 3. Sector words enumerated together ("银行、证券、保险") give the sector entities 银行业,
    证券业, 保险业 (attribute ``kind=sector``).
 4. Names missing from the lexicon (confidence 0.5-0.75): registered company names
@@ -157,7 +158,8 @@ class _Found:
 
 @dataclass(slots=True)
 class EntityResult:
-    """Entities of an article, and the relations the entity stage itself knows (MEMBER_OF)."""
+    """Entities of an article, and the relations the entity stage itself knows (MEMBER_OF,
+    SUCCEEDS)."""
 
     entities: list[Entity]
     relations: list[Relation]
@@ -820,7 +822,28 @@ def find_entities(
                     evidence=evidence.make(start, end, CONF_COLLECTIVE_MEMBER),
                 )
             )
-    return EntityResult(entities=entities, relations=relations)
+    return EntityResult(entities=entities, relations=relations + _successions(entities, evidence))
+
+
+def _successions(entities: list[Entity], evidence: _EvidenceMaker) -> list[Relation]:
+    """SUCCEEDS successor -> predecessor when an article names both (银保监会, 银监会); the
+    lexicon knows who succeeded whom, the evidence is the predecessor's first mention."""
+    by_id = {entity.id: entity for entity in entities}
+    relations = []
+    for entity in entities:
+        successor = entity.attributes.get("successor")
+        if successor in by_id and entity.mentions:
+            mention = entity.mentions[0]
+            relations.append(
+                Relation(
+                    type=RelationType.SUCCEEDS,
+                    source=successor,
+                    target=entity.id,
+                    confidence=CONF_LEXICON,
+                    evidence=evidence.make(mention.start, mention.end, CONF_LEXICON),
+                )
+            )
+    return relations
 
 
 class _EvidenceMaker:
