@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
@@ -231,13 +232,14 @@ class TriggerBook(_Model):
         """Every relation word -> its pattern and how it reads."""
         table: dict[str, tuple[RelationPattern, WordKind]] = {}
         for pattern in self.relations:
-            for kind, words in (
+            readings: tuple[tuple[WordKind, list[str]], ...] = (
                 ("forward", pattern.forward),
                 ("reverse", pattern.reverse),
                 ("hedged", pattern.hedged),
-            ):
+            )
+            for kind, words in readings:
                 for word in words:
-                    table[word] = (pattern, kind)  # type: ignore[assignment]
+                    table[word] = (pattern, kind)
         return table
 
     @cached_property
@@ -280,13 +282,13 @@ class TriggerBook(_Model):
         return compile_words(self.cues.amount_cues)
 
 
-def compile_words(words: object) -> re.Pattern[str]:
+def compile_words(words: Iterable[str]) -> re.Pattern[str]:
     """One regex that finds any of ``words``, preferring the longest at each position.
 
     >>> [m.group() for m in compile_words(["逾期", "逾期金额"]).finditer("逾期金额高")]
     ['逾期金额']
     """
-    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return re.compile("|".join(re.escape(w) for w in ordered))
 
 
@@ -309,28 +311,35 @@ def sentences_with(
     return hit
 
 
-def _read_toml(name: str) -> dict[str, object]:
+def _read_text(name: str) -> tuple[str, str]:
+    """(where, text) of a trigger data file."""
     path = resources.files("fintech_kg").joinpath(TRIGGER_DIR, name)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return str(path), path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise TriggerDataError(
             f"{path}: trigger data file is missing; reinstall fintech-kg"
         ) from exc
+
+
+def _read_toml(name: str) -> dict[str, object]:
+    where, text = _read_text(name)
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise TriggerDataError(f"{path}: {exc}; fix the TOML syntax there") from exc
+        raise TriggerDataError(f"{where}: {exc}; fix the TOML syntax there") from exc
 
 
 def _read_places(name: str) -> list[Place]:
-    path = resources.files("fintech_kg").joinpath(TRIGGER_DIR, name)
+    where, text = _read_text(name)
     places = []
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for line_no, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         forms = [f.strip() for f in line.split("|")]
         if not all(forms):
-            raise TriggerDataError(f"{path}:{line_no}: empty place name in {line!r}")
+            raise TriggerDataError(f"{where}:{line_no}: empty place name in {line!r}")
         places.append(Place(name=forms[0], forms=forms))
     return places
 
