@@ -31,7 +31,8 @@ def start_command() -> None:
     settings = Settings()
     started = start(settings)
     click.echo(f"Neo4j {'started' if started else 'already running'} at {settings.bolt_uri}")
-    click.echo(f"Browser: {settings.browser_url} (user {settings.user})")
+    source = "$NEO4J_PASSWORD" if settings.password else f"in {settings.password_file}"
+    click.echo(f"Browser: {settings.browser_url} (user {settings.user}, password {source})")
 
 
 @neo4j_group.command("stop")
