@@ -96,3 +96,10 @@ def test_a_blocker_must_hold_a_trigger() -> None:
             cues=book.cues,
             places=book.places,
         )
+
+
+def test_a_missing_data_file_is_named() -> None:
+    from fintech_kg.extraction import triggers
+
+    with pytest.raises(triggers.TriggerDataError, match=r"absent\.toml.*missing"):
+        triggers._read_toml("absent.toml")

@@ -11,8 +11,14 @@ the same sentence. When no named subject is found but a category word is ("平�
 
 Example::
 
-    >>> find_events(text, sentences, entities, meta)  # doctest: +SKIP
-    [RiskEvent(type=<EventType.COLLAPSE: 'COLLAPSE'>, subjects=['某某贷'], ...)]
+    >>> from fintech_kg.evaluation import candidate_entities
+    >>> from fintech_kg.reading import make_article
+    >>> text = "6月15日，某某贷平台爆雷，涉案金额3亿元。"
+    >>> meta = make_article(text, published_at=date(2019, 1, 25)).meta
+    >>> entities = candidate_entities(text, {"某某贷": EntityType.P2P_PLATFORM})
+    >>> (event,) = find_events(text, [(0, len(text))], entities, meta)
+    >>> event.type.value, event.subjects, event.date.isoformat(), event.amount_cny
+    ('COLLAPSE', ['某某贷'], '2018-06-15', 300000000.0)
 """
 
 from __future__ import annotations

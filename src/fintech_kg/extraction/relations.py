@@ -9,9 +9,12 @@ cue before the trigger ("并未合作") cancels it; a hedge cue ("拟收购", "�
 
 Example::
 
-    >>> from fintech_kg.models import Entity, Mention  # doctest: +SKIP
-    >>> find_relations(text, sentences, entities)  # doctest: +SKIP
-    [Relation(type=<RelationType.ACQUIRES: 'ACQUIRES'>, source='阿里巴巴', target='饿了么', ...)]
+    >>> from fintech_kg.evaluation import candidate_entities
+    >>> text = "饿了么被阿里巴巴收购。"
+    >>> names = {"阿里巴巴": EntityType.TECH_COMPANY, "饿了么": EntityType.COMPANY}
+    >>> found = find_relations(text, [(0, len(text))], candidate_entities(text, names))
+    >>> [(r.type.value, r.source, r.target) for r in found]
+    [('ACQUIRES', '阿里巴巴', '饿了么')]
 """
 
 from __future__ import annotations
