@@ -199,8 +199,22 @@ class _Collector:
             self.found[found.name] = known = found
         else:
             known.confidence = max(known.confidence, found.confidence)
-            known.aliases.extend(a for a in found.aliases if a not in known.aliases)
+            if found.aliases:
+                have = set(known.aliases)
+                known.aliases.extend(a for a in found.aliases if a not in have)
         known.spans.append(span)
+
+    def add_entry(
+        self, entry: LexiconEntry, span: _Span, confidence: float, *, overlap: bool = False
+    ) -> None:
+        """A mention of a lexicon entry (its definition copied once per article)."""
+        known = self.found.get(entry.name)  # lexicon names are NFKC-normalised on load
+        if known is None:
+            self.add(_from_entry(entry, confidence), span, overlap=overlap)
+        elif overlap or self.free(span.start, span.end):
+            self.take(span.start, span.end)
+            known.confidence = max(known.confidence, confidence)
+            known.spans.append(span)
 
     def new_name(
         self, start: int, end: int, confidence: float, entity_type: EntityType, dot: bool = False
@@ -287,11 +301,11 @@ def _lexicon_names(
         if entry.members:
             collectives.append((entry.name, hit.start, hit.end))
         start = _place_before(col, p, hit.start) if entry.type in _LISTABLE else hit.start
-        col.add(_from_entry(entry, CONF_LEXICON), _Span(start, hit.end, CONF_LEXICON))
+        col.add_entry(entry, _Span(start, hit.end, CONF_LEXICON), CONF_LEXICON)
     confirmed.update(name for name in pending if canonical_id(name) in col.found)
     for name in confirmed:  # the name is meant here: every occurrence counts
         for start, end, entry in pending[name]:
-            col.add(_from_entry(entry, CONF_IN_CONTEXT), _Span(start, end, CONF_IN_CONTEXT))
+            col.add_entry(entry, _Span(start, end, CONF_IN_CONTEXT), CONF_IN_CONTEXT)
     return collectives
 
 
@@ -302,9 +316,10 @@ def _collective_members(
     links = []
     for name, start, end in collectives:
         for member_name in lexicon.entries[name].members:
-            member = _from_entry(lexicon.entries[member_name], CONF_COLLECTIVE_MEMBER)
-            col.add(member, _Span(start, end, CONF_COLLECTIVE_MEMBER), overlap=True)
-            links.append((member.name, canonical_id(name), start, end))
+            member = lexicon.entries[member_name]
+            span = _Span(start, end, CONF_COLLECTIVE_MEMBER)
+            col.add_entry(member, span, CONF_COLLECTIVE_MEMBER, overlap=True)
+            links.append((member.name, name, start, end))
     return links
 
 
@@ -315,7 +330,7 @@ def _sectors(col: _Collector, p: _Patterns, lexicon: Lexicon, text: str) -> None
             start, end = match.start() + word.start(), match.start() + word.end()
             entry = lexicon.entries.get(p.data.sector_words[word.group()])
             if entry is not None:
-                col.add(_from_entry(entry, CONF_SECTOR), _Span(start, end, CONF_SECTOR))
+                col.add_entry(entry, _Span(start, end, CONF_SECTOR), CONF_SECTOR)
 
 
 def _is_name_char(p: _Patterns, char: str) -> bool:
