@@ -12,11 +12,16 @@ component calls :func:`find_entities`. What is found, in order of trust:
 3. Sector words enumerated together ("银行、证券、保险") give the sector entities 银行业,
    证券业, 保险业 (attribute ``kind=sector``).
 4. Names missing from the lexicon (confidence 0.5-0.75): registered company names
-   ("XX有限公司"; one that starts with a lexicon name becomes its alias), names after
-   "网贷平台"/"名为" or before a risk word ("XX爆雷"), brand-like names ending in
-   金服/钱包/财富/贷 ..., and aliases tied in the text ("XX（以下简称“YY”）").
-5. Persons: foreign names with "·" (凯文·凯利) and a title before a Chinese name
-   (董事长/创始人/实控人 + 2-3 characters).
+   ("XX有限公司"; one that starts with a lexicon name becomes its alias, and its trade name
+   "XX" an alias too), short company names ("XX公司"), names after "网贷平台"/"名为", quoted
+   or hashtagged names before a platform word, brand-like names before a risk word
+   ("XX贷爆雷") or ending in a strong suffix (金服/钱包/财富/贷 ...; the stem no ordinary
+   word), a suffix-less name opening a clause before 爆雷/跑路/平台 ..., names followed by a
+   stock code, the other items of a list with known platforms ("A、B、C"), and aliases
+   tied in the text ("XX（以下简称“YY”）", "XX（YY）"). A place written before a name
+   ("上海" in "上海网格金服") and 公司/集团 after it belong to its mention.
+5. Persons: foreign names (transliteration characters joined by "·" or "-": 凯文·凯利)
+   and a title before a Chinese name (董事长/创始人/实控人 + 2-3 characters).
 
 The word lists behind 4 and 5 are data: ``data/lexicon/name_patterns.json``.
 
