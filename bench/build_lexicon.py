@@ -29,6 +29,8 @@ from pathlib import Path
 
 import jieba
 
+from fintech_kg.extraction.lexicon import load_generic_words
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "fintech_kg" / "data" / "lexicon"
 GAZETTEERS = Path("/work/shared/data/gazetteers")
@@ -107,7 +109,8 @@ def _short_forms(
     """ "钱宝网" is also called "钱宝": an alias that needs context ("?钱宝"), unless the
     stem is an ordinary word or another platform's name."""
     stem = name.removesuffix("网")
-    if stem == name or len(stem) < 2 or stem in platforms or freq.get(stem, 0) >= 300:
+    ordinary = freq.get(stem, 0) >= COMMON_WORD_FREQ or stem in load_generic_words()
+    if stem == name or len(stem) < 2 or stem in platforms or ordinary:
         return []
     return [f"?{stem}"]
 

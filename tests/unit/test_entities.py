@@ -147,3 +147,7 @@ def test_a_regulator_named_with_its_successor_gives_succeeds() -> None:
         ("中国银行保险监督管理委员会", "中国银行业监督管理委员会"),
         ("中国银行保险监督管理委员会", "中国保险监督管理委员会"),
     }
+
+
+def test_a_name_is_not_its_own_context() -> None:
+    assert "诚信" not in _entities("做人要讲诚信。")

@@ -269,8 +269,9 @@ def _has_context(p: _Patterns, folded: str, start: int, end: int) -> bool:
     quoted = start > 0 and end < len(folded) and folded[start - 1] in _QUOTES_OPEN
     if quoted and folded[end] in _QUOTES_CLOSE:
         return True
-    window = folded[max(0, start - p.data.context_window) : end + p.data.context_window]
-    return any(word in window for word in p.data.context_words)
+    before = folded[max(0, start - p.data.context_window) : start]
+    after = folded[end : end + p.data.context_window]  # the name itself is no context
+    return any(word in before or word in after for word in p.data.context_words)
 
 
 def _place_before(col: _Collector, p: _Patterns, start: int) -> int:
@@ -734,7 +735,7 @@ def _short_names(col: _Collector, p: _Patterns) -> None:
             continue
         for suffix in p.data.short_name_suffixes:
             short = found.name.removesuffix(suffix)
-            if short != found.name and _plausible(p, short, short):
+            if short != found.name and _plausible(p, short, short) and short not in p.common:
                 if not p.location.fullmatch(short) and short not in found.aliases:
                     found.aliases.append(short)
                 break
