@@ -1,6 +1,21 @@
-// Every risk event with one of the merge keys, and each of its reports (null for none).
-UNWIND $keys AS key
-MATCH (e:RiskEvent {key: key})
+// The risk events a change can reach, and each of their reports (null for none):
+// $windows: {key, from, to}: events of the key whose dates [date, date_to] meet [from, to];
+// $undated_keys: the undated event of each key; $event_ids: these events.
+CALL () {
+  UNWIND $windows AS window
+  MATCH (e:RiskEvent {key: window.key})
+  WHERE e.date <= window.to AND e.date_to >= window.from
+  RETURN e
+  UNION
+  UNWIND $undated_keys AS key
+  MATCH (e:RiskEvent {key: key})
+  WHERE e.date IS NULL
+  RETURN e
+  UNION
+  UNWIND $event_ids AS id
+  MATCH (e:RiskEvent {id: id})
+  RETURN e
+}
 OPTIONAL MATCH (a:Article)-[r:REPORTS]->(e)
 RETURN e.id AS event_id, e.key AS key, a.id AS article_id, a.published_at AS published_at,
        properties(r) AS report

@@ -4,5 +4,5 @@ MATCH (a:Article {id: id})
 OPTIONAL MATCH (a)-[:MENTIONS]->(e:Entity)
 WITH a, collect(e.id) AS entity_ids
 OPTIONAL MATCH (a)-[:REPORTS]->(ev:RiskEvent)
-RETURN a.id AS id, entity_ids, collect(DISTINCT ev.key) AS event_keys,
-       collect(DISTINCT ev.id) AS event_ids
+WITH a, entity_ids, collect(DISTINCT ev) AS events
+RETURN a.id AS id, entity_ids, [ev IN events | {id: ev.id, key: ev.key}] AS events

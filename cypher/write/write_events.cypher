@@ -1,14 +1,14 @@
 // One row per risk event whose reports changed: its properties (recomputed from all of its
-// reports by the writer) and the relationships that follow from the reports. Relationships
-// that no report supports any more are removed; row.reports and row.new_sentence_ids hold
-// only what is not linked yet (all ids are in row.report_ids and row.sentence_ids).
+// reports by the writer) and the changes to its relationships: reports and sentences that
+// joined (row.reports, row.new_sentence_ids) or left (row.gone_report_ids,
+// row.gone_sentence_ids), and the full list of subject and authority links (row.links).
 UNWIND $rows AS row
 MERGE (e:RiskEvent {id: row.id})
 SET e = row.properties
 WITH e, row
 CALL (e, row) {
-  MATCH (e)<-[r:REPORTS]-()
-  WHERE NOT r.report_id IN row.report_ids
+  UNWIND row.gone_report_ids AS report_id
+  MATCH (e)<-[r:REPORTS {report_id: report_id}]-()
   DELETE r
 }
 CALL (e, row) {
@@ -18,8 +18,8 @@ CALL (e, row) {
   SET r = report.properties
 }
 CALL (e, row) {
-  MATCH (e)<-[r:SUPPORTS]-(s:Sentence)
-  WHERE NOT s.id IN row.sentence_ids
+  UNWIND row.gone_sentence_ids AS sentence_id
+  MATCH (:Sentence {id: sentence_id})-[r:SUPPORTS]->(e)
   DELETE r
 }
 CALL (e, row) {

@@ -301,3 +301,46 @@ def test_entity_labels_and_attributes(
             "type": "P2PPlatform",
         }
     ]
+
+
+def test_a_report_between_two_events_merges_them_and_its_retraction_splits_them(
+    writer: GraphWriter,
+    snapshot: Callable[[], Any],
+    clear: Callable[[], None],
+    neo4j_driver: neo4j.Driver,
+    neo4j_database: str,
+    make_record: Make,
+) -> None:
+    def overdue(article_id: str, day: date) -> ExtractionRecord:
+        return make_record(
+            article_id,
+            "星光贷出现逾期。",
+            entities=[("星光贷", P2P)],
+            events=[{"type": "OVERDUE", "subjects": ["星光贷"], "date": day, "trigger": "逾期"}],
+            published_at=day,
+        )
+
+    early, late = overdue("o1", date(2019, 1, 1)), overdue("o2", date(2019, 2, 10))
+    bridge = overdue("o3", date(2019, 1, 21))  # 20 days from each, they are 40 apart
+
+    def event_sizes() -> list[int]:
+        found = rows(
+            neo4j_driver,
+            neo4j_database,
+            "MATCH (e:RiskEvent) RETURN e.mention_count AS n ORDER BY e.date",
+        )
+        return [row["n"] for row in found]
+
+    writer.write([early, late])
+    apart = snapshot()
+    assert event_sizes() == [1, 1]
+    writer.write([bridge])
+    merged = snapshot()
+    assert event_sizes() == [3]
+    writer.retract("o3")
+    assert snapshot() == apart
+
+    clear()
+    for record in (bridge, late, early):
+        writer.write([record])
+    assert snapshot() == merged

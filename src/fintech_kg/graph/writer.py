@@ -233,13 +233,18 @@ def _sector_anchor(report: EventReport) -> str:
     return report.date.strftime("%Y-%m") if report.date else "undated"
 
 
-def _event_row(event_id: str, reports: list[EventReport], linked: set[str]) -> dict[str, Any]:
-    """The stored event: properties from all of its reports, and its relationships.
+def _event_row(
+    event_id: str, reports: list[EventReport], linked: set[str], known: dict[str, EventReport]
+) -> dict[str, Any]:
+    """The stored event: properties from all of its reports, and the changes to its
+    relationships.
 
-    ``linked``: ids of reports whose ``REPORTS`` to this event already exist unchanged; only
-    the others are sent (a big event grows by a few reports per batch).
+    ``linked``: ids of reports whose ``REPORTS`` to this event exist unchanged. Only the
+    other reports are sent, and only the links of reports that left (``known`` has the
+    reports read from the graph), so a big event costs what changed, not its size.
     """
     first = reports[0]
+    kept = {r.report_id for r in reports}
     dates = [r.date for r in reports if r.date is not None]
     published = [d for r in reports if (d := r.published_at or r.date) is not None]
     with_amount = [r for r in reports if r.amount_cny is not None]
@@ -260,6 +265,7 @@ def _event_row(event_id: str, reports: list[EventReport], linked: set[str]) -> d
         "subjects": list(first.subjects),
         "sector": first.sector,
         "date": event_date,
+        "date_to": max(dates) if dates else None,
         "amount_cny": latest_amount.amount_cny if latest_amount else None,
         "location": location,
         "first_reported": min(published) if published else None,
@@ -285,15 +291,18 @@ def _event_row(event_id: str, reports: list[EventReport], linked: set[str]) -> d
     return {
         "id": event_id,
         "properties": {k: v for k, v in properties.items() if v is not None},
-        "report_ids": [r.report_id for r in reports],
+        "gone_report_ids": sorted(linked - {r.report_id for r in reports}),
         "reports": [
             {"report_id": r.report_id, "article_id": r.article_id, "properties": r.stored()}
             for r in reports
             if r.report_id not in linked
         ],
-        "sentence_ids": sorted({s for r in reports for s in r.sentence_ids}),
         "new_sentence_ids": sorted(
             {s for r in reports if r.report_id not in linked for s in r.sentence_ids}
+        ),
+        "gone_sentence_ids": sorted(
+            {s for gone in linked - kept if gone in known for s in known[gone].sentence_ids}
+            - {s for r in reports for s in r.sentence_ids}
         ),
         "links": links,
     }
@@ -573,10 +582,9 @@ def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> W
         if held["content_sha256"] is not None:
             replaced.append(record.id)
         fresh.append(record)
-    keys: set[str] = set()
     touched: set[str] = set()
     if replaced:
-        keys, touched = _retract_articles(tx, replaced, report)
+        touched = _retract_articles(tx, replaced, report)
         report.articles_replaced += len(replaced)
     if not fresh:
         return report
@@ -590,7 +598,7 @@ def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> W
         by_type[row["type"]].append(row)
     for relation_type, typed_rows in sorted(by_type.items()):
         _run(tx, "write_relations", report, relation_type=relation_type, rows=typed_rows)
-    _sync_events(tx, keys, touched, rows.reports, report)
+    _sync_events(tx, touched, rows.reports, report)
     report.articles_written += len(fresh)
     # Nodes made by claim_articles for new articles were counted as created already.
     return report
@@ -598,45 +606,49 @@ def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> W
 
 def _retract_only(tx: ManagedTransaction, article_ids: list[str]) -> WriteReport:
     report = WriteReport()
-    keys, touched = _retract_articles(tx, article_ids, report)
-    _sync_events(tx, keys, touched, [], report)
+    touched = _retract_articles(tx, article_ids, report)
+    _sync_events(tx, touched, [], report)
     return report
 
 
 def _retract_articles(
     tx: ManagedTransaction, article_ids: list[str], report: WriteReport
-) -> tuple[set[str], set[str]]:
-    """Delete the articles' own contribution; return the merge keys and the ids of the risk
-    events it reported, which the event sync must recompute.
+) -> set[str]:
+    """Delete the articles' own contribution; return the ids of the risk events they
+    reported, which the event sync must recompute.
 
-    Locks first (entities, then the articles' events), so no concurrent writer changes the
-    reports of these keys between this transaction's reads and writes.
+    Locks first (the entities they mention, then their events), so no concurrent writer
+    changes the reports of these events between this transaction's reads and writes.
     """
     touched = _run(tx, "retract_collect", report, ids=sorted(article_ids))
     entity_ids = sorted({e for row in touched for e in row["entity_ids"]})
-    keys = {k for row in touched for k in row["event_keys"]}
-    events = {e for row in touched for e in row["event_ids"]}
+    events = sorted({(e["id"], e["key"]) for row in touched for e in row["events"]})
     _run(tx, "lock_entities", report, ids=entity_ids)
+    if events:
+        _run(tx, "lock_events", report, rows=[{"id": i, "key": k} for i, k in events])
     _run(tx, "retract_relations", report, ids=sorted(article_ids))
     _run(tx, "retract_articles", report, ids=sorted(article_ids))
     _run(tx, "prune_entities", report, ids=entity_ids)
     _run(tx, "refresh_entities", report, ids=entity_ids, entity_labels=sorted(ENTITY_LABELS))
     report.articles_retracted += len(touched)
-    return keys, events
+    return {event_id for event_id, _ in events}
 
 
 def _sync_events(
     tx: ManagedTransaction,
-    keys: set[str],
     retracted_from: set[str],
     new_reports: list[EventReport],
     report: WriteReport,
 ) -> None:
-    """Recompute the risk events of ``keys`` and of the new reports' keys, then the chains of
-    their subjects. Only events whose reports changed are written: those reports were added
-    to, moved between, or retracted from (``retracted_from``, ids of events)."""
-    keys = keys | {r.key for r in new_reports}
-    if not keys:
+    """Recompute the risk events that reports were retracted from (``retracted_from``, event
+    ids) or that new reports may join, then the lifecycle chains of their subjects.
+
+    Only events the change can reach are read: for new reports, those of the same key whose
+    span of dates comes within the merge window of a new report's date (farther events
+    cannot join a cluster with it); for retractions, the events that lost reports (a cluster
+    that loses a report can only split). Only events whose reports changed are written.
+    """
+    if not retracted_from and not new_reports:
         return
     # A new sector-level event has no subject entity whose lock would order writers; the
     # event node (its id follows from key and month) is the lock instead.
@@ -645,10 +657,26 @@ def _sync_events(
     )
     if bucket_locks:
         _run(tx, "lock_events", report, rows=[{"id": i, "key": k} for i, k in bucket_locks])
+    spans: dict[str, list[date]] = defaultdict(list)
+    for new in new_reports:
+        if new.date is not None:
+            spans[new.key].append(new.date)
+    windows = [
+        {"key": key, "from": min(dates) - EVENT_MERGE_WINDOW, "to": max(dates) + EVENT_MERGE_WINDOW}
+        for key, dates in sorted(spans.items())
+    ]
+    undated = sorted({r.key for r in new_reports if r.date is None})
     held: dict[str, set[str]] = {}
     held_keys: dict[str, str] = {}
     reports: dict[str, EventReport] = {}
-    for row in _run(tx, "read_event_reports", report, keys=sorted(keys)):
+    for row in _run(
+        tx,
+        "read_event_reports",
+        report,
+        windows=windows,
+        undated_keys=undated,
+        event_ids=sorted(retracted_from | {event_id for event_id, _ in bucket_locks}),
+    ):
         held.setdefault(row["event_id"], set())
         held_keys[row["event_id"]] = row["key"]
         if row["report"] is not None:
@@ -672,7 +700,7 @@ def _sync_events(
         _run(tx, "delete_events", report, ids=gone)
     if changed:
         rows = [
-            _event_row(event_id, group, held.get(event_id, set()) - new_ids)
+            _event_row(event_id, group, held.get(event_id, set()) - new_ids, reports)
             for event_id, group in sorted(changed.items())
         ]
         _run(tx, "write_events", report, rows=rows)
