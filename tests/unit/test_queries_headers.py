@@ -10,6 +10,7 @@ import pytest
 
 from fintech_kg.errors import GraphError, QueryNotFoundError
 from fintech_kg.graph.queries import (
+    QUERY_DIR,
     QueryParam,
     get_query,
     guess_value,
@@ -67,6 +68,12 @@ def test_graph_stats_counts_every_label_and_type_of_the_model() -> None:
     counted = re.findall(r"RETURN '(label|type)' AS kind, '(\w+)'", QUERIES["graph-stats"].cypher)
     assert {name for kind, name in counted if kind == "label"} == GRAPH_LABELS
     assert {name for kind, name in counted if kind == "type"} == GRAPH_TYPES
+
+
+def test_the_folder_readme_lists_every_query() -> None:
+    readme = (QUERY_DIR / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([a-z-]+)` \|", readme, flags=re.MULTILINE))
+    assert listed == set(QUERIES)
 
 
 def test_unknown_query_names_are_refused_with_the_known_ones() -> None:
