@@ -23,8 +23,8 @@ Evidence. Every fact leads back to the articles and sentences that support it:
 Retraction. ``retract(article_id)`` deletes the article, its sentences, mentions and
 reports, removes it from relationship support lists (deleting relationships nothing else
 supports), deletes entities no remaining article mentions, recomputes the others' name,
-labels and aliases, and rebuilds the risk events of the keys it reported from the reports
-that remain. Exactly what only that article supported disappears. Lexicon attributes of an
+labels and aliases, and rebuilds the risk events it reported from the reports that
+remain. Exactly what only that article supported disappears. Lexicon attributes of an
 entity (``Entity.attributes``) are facts about the entity, not claims of an article: they
 stay while the entity does.
 
@@ -44,9 +44,10 @@ The event's properties follow from its reports: ``date`` the earliest, ``first_r
 ``last_reported`` the earliest and latest publication date, ``mention_count`` the number of
 articles, ``amount_cny`` the figure of the latest report that gives one (later reports know
 more; the largest on a tie), ``location`` the most frequent (the smallest on a tie),
-``hedged`` true only if every report hedges, ``confidence`` the highest. After each write or
-retraction, the events of every touched key are recomputed and each subject's dated events
-re-linked in date order with ``FOLLOWED_BY {subject}`` (its lifecycle chain).
+``hedged`` true only if every report hedges, ``confidence`` the highest, ``date_to`` the
+latest report date. After each write or retraction, the events it can reach (same key,
+dates within the window, or reports retracted) are recomputed and each affected subject's
+dated events re-linked in date order with ``FOLLOWED_BY {subject}`` (its lifecycle chain).
 
 Transactions. A batch of whole articles is one managed write transaction (retried on
 transient errors), so an article's contribution commits whole or not at all, and an
