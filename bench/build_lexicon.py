@@ -39,7 +39,9 @@ HEADER = "name\ttype\taliases\tattributes\tneeds_context\n"
 COMMON_WORD_FREQ = 30
 # Words at least this frequent, not proper nouns, are ordinary words for the name patterns.
 ORDINARY_WORD_FREQ = 300
-_PROPER_NOUN_TAGS = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg"})
+# jieba tags common nouns such as 诚信 "nz" too, so only names of people, places and bodies
+# are kept out.
+_PROPER_NOUN_TAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})
 _LEGAL_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|股份公司)$")
 _BANK_TYPES = ("银行", "开发性金融机构")
 
@@ -70,6 +72,21 @@ def _row(name: str, type_: str, aliases: list[str], attrs: dict[str, str], ctx: 
     return f"{name}\t{type_}\t{'|'.join(aliases)}\t{attributes}\t{int(ctx)}\n"
 
 
+_GENERIC_TAILS = ("贷", "金融", "投资", "理财", "网", "宝", "财富")
+
+
+def _ordinary_phrase(name: str, freq: dict[str, int]) -> bool:
+    """A name that reads as an ordinary phrase or the end of one: "网络贷" (网络 + 贷),
+    "合金融" (inside 整合金融), "易投资"."""
+    tail = next((t for t in _GENERIC_TAILS if name.endswith(t)), None)
+    if tail is None:
+        return False
+    head = name[: -len(tail)]
+    if len(head) == 1:
+        return True
+    return freq.get(head, 0) >= ORDINARY_WORD_FREQ or head in load_generic_words()
+
+
 def build_platforms(source: Path, freq: dict[str, int]) -> list[str]:
     """One row per platform; finer status and background from company_list.csv win."""
     platforms: dict[str, dict[str, str]] = {}
@@ -98,7 +115,12 @@ def build_platforms(source: Path, freq: dict[str, int]) -> list[str]:
     for name, attrs in sorted(platforms.items()):
         if len(name) < 2:
             continue
-        ordinary = len(name) <= 2 or freq.get(name, 0) >= COMMON_WORD_FREQ or name.isdigit()
+        ordinary = (
+            len(name) <= 2
+            or freq.get(name, 0) >= COMMON_WORD_FREQ
+            or name.isdigit()
+            or _ordinary_phrase(name, freq)
+        )
         rows.append(_row(name, "P2PPlatform", _short_forms(name, platforms, freq), attrs, ordinary))
     return rows
 
