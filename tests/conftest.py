@@ -1,9 +1,13 @@
 """Fixtures shared by every test tier: the Neo4j settings and driver of integration tests.
 
 Integration tests reach Neo4j through :func:`neo4j_settings`: the server at ``NEO4J_URI``
-when that is set, else the managed local server, started once per test session (and
-stopped at the end only when this session started it). When Neo4j cannot be reached, a
-test that needs it fails under ``CI=true`` and is skipped with the reason elsewhere.
+when that is set, else a managed server of their own, started once per test session and
+stopped at its end; while it runs, the ``NEO4J_*`` variables name it, so ``Settings()`` in
+a test and in the commands a test runs reach it too. That test server lives in
+``<home>/test-server`` (home: ``FINTECH_KG_HOME`` or ``./.neo4j``) on free ports, or on
+``NEO4J_BOLT_PORT``/``NEO4J_HTTP_PORT`` when those are set, with its own generated password:
+the tests empty the graph, so they never touch the server ``make demo`` fills. When Neo4j
+cannot be reached, a test that needs it fails under ``CI=true`` and is skipped elsewhere.
 
 Tests under ``tests/integration`` and ``tests/browser`` get the ``integration`` and
 ``browser`` markers from their folder, so ``pytest -m "not integration"`` runs the unit
@@ -18,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +31,7 @@ import pytest
 
 from fintech_kg.errors import FintechKGError
 from fintech_kg.neo4j_server import start, stop
-from fintech_kg.settings import Settings
+from fintech_kg.settings import ENVIRONMENT, Settings
 
 _TESTS = Path(__file__).parent
 _FOLDER_MARKERS = {"integration": pytest.mark.integration, "browser": pytest.mark.browser}
@@ -48,20 +53,58 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"Neo4j not available: {reason}")
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _test_server_settings(settings: Settings) -> Settings:
+    def port(field: str, configured: int) -> int:
+        return configured if os.environ.get(ENVIRONMENT[field]) else _free_port()
+
+    return Settings(
+        uri=None,
+        user="neo4j",
+        password=None,
+        home=settings.home / "test-server",
+        bolt_port=port("bolt_port", settings.bolt_port),
+        http_port=port("http_port", settings.http_port),
+    )
+
+
+def _as_environment(settings: Settings) -> dict[str, str]:
+    return {
+        "uri": settings.bolt_uri,
+        "user": settings.user,
+        "password": settings.neo4j_password(),
+        "bolt_port": str(settings.bolt_port),
+        "http_port": str(settings.http_port),
+        "home": str(settings.home),
+    }
+
+
 @pytest.fixture(scope="session")
 def neo4j_settings() -> Iterator[Settings]:
     """Settings of a reachable Neo4j: NEO4J_URI, or the managed server started for the run."""
     settings = Settings()
     started = False
-    try:
-        if settings.managed:
-            started = start(settings)
-        settings.driver().close()
-    except FintechKGError as exc:
-        _unavailable(str(exc))
-    yield settings
-    if started:
-        stop(settings)
+    with pytest.MonkeyPatch.context() as environment:
+        try:
+            if settings.managed:
+                settings = _test_server_settings(settings)
+                # a test server left by an interrupted run may listen on other ports
+                stop(settings)
+                started = start(settings)
+                # so that Settings() in tests, and in the commands they run, names it too
+                for field, value in _as_environment(settings).items():
+                    environment.setenv(ENVIRONMENT[field], value)
+            settings.driver().close()
+        except FintechKGError as exc:
+            _unavailable(str(exc))
+        yield settings
+        if started:
+            stop(settings)
 
 
 @pytest.fixture(scope="session")
