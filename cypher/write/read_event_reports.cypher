@@ -1,4 +1,5 @@
-// The risk events a change can reach, and each of their reports (null for none):
+// The risk events a change can reach, each with its reports as compact lists
+// [article id, published_at, report properties] (empty for an event without reports):
 // $windows: {key, from, to}: events of the key whose dates [date, date_to] meet [from, to];
 // $undated_keys: the undated event of each key; $event_ids: these events.
 CALL () {
@@ -16,6 +17,5 @@ CALL () {
   MATCH (e:RiskEvent {id: id})
   RETURN e
 }
-OPTIONAL MATCH (a:Article)-[r:REPORTS]->(e)
-RETURN e.id AS event_id, e.key AS key, a.id AS article_id, a.published_at AS published_at,
-       properties(r) AS report
+RETURN e.id AS event_id, e.key AS key,
+       [(a:Article)-[r:REPORTS]->(e) | [a.id, a.published_at, properties(r)]] AS reports

@@ -678,10 +678,10 @@ def _sync_events(
         undated_keys=undated,
         event_ids=sorted(retracted_from | {event_id for event_id, _ in bucket_locks}),
     ):
-        held.setdefault(row["event_id"], set())
         held_keys[row["event_id"]] = row["key"]
-        if row["report"] is not None:
-            stored = _stored_report(row)
+        held[row["event_id"]] = set()
+        for article_id, published_at, props in row["reports"]:
+            stored = _stored_report(row["key"], article_id, published_at, props)
             held[row["event_id"]].add(stored.report_id)
             reports[stored.report_id] = stored
     new_ids = {r.report_id for r in new_reports}
@@ -709,20 +709,25 @@ def _sync_events(
         _run(tx, "link_event_chains", report, ids=sorted(subjects))
 
 
-def _stored_report(row: dict[str, Any]) -> EventReport:
-    """Rebuild a report from its ``REPORTS`` relationship and its event's merge key."""
-    event_type, subjects, sector = json.loads(row["key"])
-    props = row["report"]
-    return EventReport(
+def _stored_report(
+    key: str, article_id: str, published_at: Any, props: dict[str, Any]
+) -> EventReport:
+    """Rebuild a report from its ``REPORTS`` relationship and its event's merge key.
+
+    The writer stored these values itself, so they are not validated again (a big event
+    is read back on every change).
+    """
+    event_type, subjects, sector = json.loads(key)
+    return EventReport.model_construct(
         report_id=props["report_id"],
-        article_id=row["article_id"],
-        key=row["key"],
+        article_id=article_id,
+        key=key,
         type=event_type,
         subjects=tuple(subjects),
         sector=sector,
         date=_native(props.get("date")),
         event_date=_native(props.get("event_date")),
-        published_at=_native(row["published_at"]),
+        published_at=_native(published_at),
         amount_cny=props.get("amount_cny"),
         location=props.get("location"),
         authorities=tuple(props.get("authorities", ())),
