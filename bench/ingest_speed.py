@@ -129,7 +129,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=50_000, help="replayed articles")
     parser.add_argument("--naive-articles", type=int, default=500)
     parser.add_argument("--corpus-limit", type=int, default=None, help="extract only the first N")
-    parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=1, help="extraction processes")
     parser.add_argument("--clear", action="store_true", help="empty a non-empty database")
     parser.add_argument(
@@ -179,6 +179,12 @@ def main() -> None:
             f" {batched_rate:.0f} articles/s, {report.relationships_created / batched:.0f}"
             f" relationships/s (batch size {args.batch_size})"
         )
+
+        held, _, _ = driver.execute_query(
+            "MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS relationships",
+            database_=database,
+        )
+        print(f"graph: {held[0]['nodes']} nodes, {held[0]['relationships']} relationships")
 
         clear(driver, database)
         sample = list(replay(records, args.naive_articles))
