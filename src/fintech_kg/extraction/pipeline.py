@@ -231,7 +231,10 @@ def record_from_doc(doc: Doc) -> ExtractionRecord:
 def extract(article: Article) -> ExtractionRecord:
     """Extract entities, relations and risk events from a cleaned article."""
     nlp = load_pipeline()
-    doc = nlp.make_doc(article.text)
+    # The project's components read the text (``doc._.fkg_text``), never the tokens, and one
+    # token per character costs a sixth of the extraction: a pipeline of only them gets none.
+    own_only = nlp.pipe_names == list(COMPONENTS)
+    doc = Doc(nlp.vocab) if own_only else nlp.make_doc(article.text)
     doc._.article = article.meta
     doc._.fkg_text = article.text
     return record_from_doc(nlp(doc))
