@@ -26,7 +26,10 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
+from typing import NamedTuple
 
+from fintech_kg.extraction.amounts import find_amounts
+from fintech_kg.extraction.dates import DateMention, find_dates
 from fintech_kg.extraction.relations import PlacedMention, mentions_within, ordered_mentions
 from fintech_kg.extraction.triggers import (
     CLAUSE_STOPS,
@@ -86,6 +89,8 @@ def find_events(
         if any(cue in sentence for cue in book.cues.denial):
             continue
         in_sentence = mentions_within(mentions, starts, sent_start, sent_end)
+        # Dates, amount and place belong to the sentence: read once, for its first event.
+        facts: _SentenceFacts | None = None
         for match in book.event_matcher.finditer(sentence):
             start, end = sent_start + match.start(), sent_start + match.end()
             if any(m.start < end and start < m.end for m in in_sentence):
@@ -114,15 +119,21 @@ def find_events(
                 confidence *= _SECTOR_FACTOR
             confidence = round(confidence, 3)
             subject_ids = sorted({m.entity.id for m in subjects})
+            if facts is None:
+                facts = _SentenceFacts(
+                    find_dates(sentence, reference=meta.published_at),
+                    _amount(book, sentence),
+                    _place(book, sentence),
+                )
             event = RiskEvent(
                 id=_event_id(meta.id, trigger, subject_ids, sector, sent_start),
                 type=trigger.type,
                 subjects=subject_ids,
                 sector=sector,
                 authority=_authority(in_sentence, start, trigger),
-                date=_date(sentence, start - sent_start, meta.published_at),
-                amount_cny=_amount(book, sentence),
-                location=_location(book, sentence, subjects),
+                date=_nearest_date(facts.dates, start - sent_start),
+                amount_cny=facts.amount_cny,
+                location=facts.place or _seat(subjects),
                 trigger=match.group(),
                 confidence=confidence,
                 hedged=hedged,
@@ -138,6 +149,14 @@ def find_events(
             key = (event.type.value, tuple(subject_ids), sector)
             found[key] = _merge(found.get(key), event)
     return list(found.values())
+
+
+class _SentenceFacts(NamedTuple):
+    """What an event takes from its sentence whatever its trigger."""
+
+    dates: list[DateMention]
+    amount_cny: float | None
+    place: str | None
 
 
 def _is_subject(mention: PlacedMention) -> bool:
@@ -253,11 +272,8 @@ def _authority(mentions: list[PlacedMention], start: int, trigger: EventTriggers
     return nearest.entity.id
 
 
-def _date(sentence: str, trigger_at: int, reference: date | None) -> date | None:
-    """The date mentioned in the sentence nearest the trigger, resolved against publication."""
-    from fintech_kg.extraction.dates import find_dates  # helper B's module
-
-    dates = find_dates(sentence, reference=reference)
+def _nearest_date(dates: list[DateMention], trigger_at: int) -> date | None:
+    """The date of the sentence (``find_dates`` against publication) nearest the trigger."""
     if not dates:
         return None
     return min(dates, key=lambda d: abs(d.start - trigger_at)).value
@@ -268,18 +284,21 @@ def _amount(book: TriggerBook, sentence: str) -> float | None:
     cues = [m.end() for m in book.amount_cue_matcher.finditer(sentence)]
     if not cues:
         return None
-    from fintech_kg.extraction.amounts import find_amounts  # helper B's module
-
     for amount in find_amounts(sentence):
         if any(0 <= amount.start - cue <= book.cues.amount_window for cue in cues):
             return amount.value_cny
     return None
 
 
-def _location(book: TriggerBook, sentence: str, subjects: list[PlacedMention]) -> str | None:
-    """The province or city named in the sentence (names included), else a subject's seat."""
-    for match in book.place_matcher.finditer(sentence):
-        return book.place_forms[match.group()]
+def _place(book: TriggerBook, sentence: str) -> str | None:
+    """The first province or city named in the sentence (names included), the event's place."""
+    match = book.place_matcher.search(sentence)
+    return None if match is None else book.place_forms[match.group()]
+
+
+def _seat(subjects: list[PlacedMention]) -> str | None:
+    """The registered seat of the first subject that has one: the place of an event whose
+    sentence names none."""
     for subject in subjects:
         place = subject.entity.attributes.get("register_location")
         if place:
