@@ -114,3 +114,12 @@ def test_fold_keeps_length() -> None:
 def test_malformed_rows_name_file_and_line(cells: list[str], problem: str) -> None:
     with pytest.raises(LexiconError, match=rf"banks\.tsv:7: .*{problem}"):
         _parse_entry("banks.tsv", 7, cells)
+
+
+def test_well_known_company_short_names_resolve_to_their_group() -> None:
+    assert _names("中石油和恒大集团") == ["中国石油", "中国恒大"]
+    assert _names("权健公司被立案") == ["权健"]
+
+
+def test_stop_names_keep_phrases_that_contain_a_company_name() -> None:
+    assert _names("中国移动支付市场") == [None]

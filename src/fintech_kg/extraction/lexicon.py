@@ -53,6 +53,7 @@ __all__ = [
 
 GENERATED_FILES = ("p2p_platforms.tsv", "nfra_institutions.tsv", "nfra_regulators.tsv")
 HAND_FILES = (
+    "notable_companies.tsv",
     "notable_platforms.tsv",
     "financial_institutions.tsv",
     "banks.tsv",
