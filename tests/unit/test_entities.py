@@ -151,3 +151,9 @@ def test_a_regulator_named_with_its_successor_gives_succeeds() -> None:
 
 def test_a_name_is_not_its_own_context() -> None:
     assert "诚信" not in _entities("做人要讲诚信。")
+
+
+def test_short_company_name_keeps_the_place_it_starts_with() -> None:
+    found = _entities("警方称，北京甲乙丙丁戊公司已被查封。")
+    assert "北京甲乙丙丁戊公司" in found
+    assert not any(name.startswith("京甲") for name in found)

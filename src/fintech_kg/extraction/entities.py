@@ -287,6 +287,17 @@ def _place_before(col: _Collector, p: _Patterns, start: int) -> int:
     return start
 
 
+def _whole_place(col: _Collector, p: _Patterns, start: int) -> int:
+    """Start of the place a length-capped name was cut in: "京正聚源通鼎公司" of
+    "北京正聚源通鼎公司" starts at 北 (a company name never starts inside a place name)."""
+    for size in (3, 2):
+        for inside in range(1, size):
+            place = start - size + inside
+            if place >= 0 and col.text[place : place + size] in p.places:
+                return place if col.free(place, start) else start
+    return start
+
+
 def _lexicon_names(
     col: _Collector, p: _Patterns, lexicon: Lexicon, folded: str
 ) -> list[tuple[str, int, int]]:
@@ -478,6 +489,8 @@ def _registered_names(col: _Collector, p: _Patterns, text: str) -> None:
             _grow_mention(col, match.start(), end)
         limit = p.data.max_brand_stem + 2 if short else p.data.max_registered_stem
         start = _extend_back(col, p, match.start(), limit, parens=not short)
+        if match.start() - start == limit:
+            start = _whole_place(col, p, start)
         start = _trim(p, text, start, end, registered=True)
         name, stem = text[start:end], text[start : match.start()]
         if not (_short_company(p, stem) if short else _plausible(p, name, stem)):
