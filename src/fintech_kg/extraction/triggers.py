@@ -51,6 +51,9 @@ TRIGGER_DIR = "data/triggers"
 CLAUSE_STOPS = "，,；;！!？?。"
 """Punctuation that ends a clause: cues and subjects are looked for within one clause."""
 
+# Searched with an end position, finds the last clause stop before it in one call.
+_LAST_CLAUSE_STOP = re.compile(rf"[{re.escape(CLAUSE_STOPS)}][^{re.escape(CLAUSE_STOPS)}]*\Z")
+
 WordKind = Literal["forward", "reverse", "hedged"]
 CueKind = Literal["negation", "hedge", "generic"]
 
@@ -200,11 +203,11 @@ class TriggerBook(_Model):
         False
         """
         window_start = max(0, trigger_start - max(self.cues.window, reach))
-        clause_start = max(
-            sentence.rfind(stop, window_start, trigger_start) for stop in CLAUSE_STOPS
-        )
+        stop = _LAST_CLAUSE_STOP.search(sentence, window_start, trigger_start)
+        if stop is not None:
+            window_start = stop.start() + 1
         matcher = self.cue_matchers[kind]
-        for match in matcher.finditer(sentence, max(window_start, clause_start + 1), trigger_start):
+        for match in matcher.finditer(sentence, window_start, trigger_start):
             if not self._in_exception(sentence, match.start()):
                 return True
         return False
@@ -221,10 +224,8 @@ class TriggerBook(_Model):
     def _in_exception(self, sentence: str, position: int) -> bool:
         """Whether the cue at ``position`` is part of a word that does not negate ("未经")."""
         return any(
-            sentence.startswith(word, position - shift)
+            sentence.find(word, max(0, position - len(word) + 1), position + len(word)) != -1
             for word in self.cues.negation_exceptions
-            for shift in range(len(word))
-            if position - shift >= 0
         )
 
     @cached_property
