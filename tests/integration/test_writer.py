@@ -295,7 +295,7 @@ def test_entity_labels_and_attributes(
     entity[0]["labels"].sort()
     assert entity == [
         {
-            "labels": ["Entity", "P2PPlatform"],
+            "labels": ["Collapsed", "Entity", "P2PPlatform"],  # 问题平台 is a failure status
             "status": "问题平台",
             "region": "深圳",
             "type": "P2PPlatform",

@@ -48,7 +48,13 @@ __all__ = [
 
 ExportFormat = Literal["graphml", "json", "cypher"]
 
-NODE_LABELS: frozenset[str] = ENTITY_LABELS | {"Entity", "Article", "RiskEvent", "Sentence"}
+NODE_LABELS: frozenset[str] = ENTITY_LABELS | {
+    "Entity",
+    "Article",
+    "RiskEvent",
+    "Sentence",
+    "Collapsed",  # derived by the writer on failed P2P platforms (docs/graph-model.md)
+}
 """Labels an exported node may carry; anything else stops the export."""
 
 RELATIONSHIP_TYPES: frozenset[str] = RELATION_TYPES | {

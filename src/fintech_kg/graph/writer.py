@@ -28,6 +28,13 @@ remain. Exactly what only that article supported disappears. Lexicon attributes 
 entity (``Entity.attributes``) are facts about the entity, not claims of an article: they
 stay while the entity does.
 
+Derived label. A ``P2PPlatform`` entity also carries the label ``Collapsed`` while it is
+the subject of a ``COLLAPSE`` risk event or its lexicon ``status`` is a failure (anything
+but ``normal`` and ``转型``: 停业, 跑路, 提现困难, 经侦介入, …), so Browser styles can pick
+it out. It is a function of the graph: every write and retraction recomputes it for the
+entities it touched (``cypher/write/refresh_collapsed.cypher``), so it goes when its last
+collapse report is retracted or replaced.
+
 Merging risk events. A report's *merge key* is its type plus its sorted subject ids, or for
 an event without subjects its type plus its sector. Its *date* is the event date the article
 states, else the article's publication date. Within a key:
@@ -584,8 +591,9 @@ def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> W
             replaced.append(record.id)
         fresh.append(record)
     touched: set[str] = set()
+    entity_ids: set[str] = set()
     if replaced:
-        touched = _retract_articles(tx, replaced, report)
+        touched, entity_ids = _retract_articles(tx, replaced, report)
         report.articles_replaced += len(replaced)
     if not fresh:
         return report
@@ -599,7 +607,8 @@ def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> W
         by_type[row["type"]].append(row)
     for relation_type, typed_rows in sorted(by_type.items()):
         _run(tx, "write_relations", report, relation_type=relation_type, rows=typed_rows)
-    _sync_events(tx, touched, rows.reports, report)
+    entity_ids |= {row["id"] for row in rows.entities}
+    _refresh_collapsed(tx, entity_ids | _sync_events(tx, touched, rows.reports, report), report)
     report.articles_written += len(fresh)
     # Nodes made by claim_articles for new articles were counted as created already.
     return report
@@ -607,16 +616,16 @@ def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> W
 
 def _retract_only(tx: ManagedTransaction, article_ids: list[str]) -> WriteReport:
     report = WriteReport()
-    touched = _retract_articles(tx, article_ids, report)
-    _sync_events(tx, touched, [], report)
+    touched, entity_ids = _retract_articles(tx, article_ids, report)
+    _refresh_collapsed(tx, entity_ids | _sync_events(tx, touched, [], report), report)
     return report
 
 
 def _retract_articles(
     tx: ManagedTransaction, article_ids: list[str], report: WriteReport
-) -> set[str]:
+) -> tuple[set[str], set[str]]:
     """Delete the articles' own contribution; return the ids of the risk events they
-    reported, which the event sync must recompute.
+    reported, which the event sync must recompute, and of the entities they mentioned.
 
     Locks first (the entities they mention, then their events), so no concurrent writer
     changes the reports of these events between this transaction's reads and writes.
@@ -632,7 +641,7 @@ def _retract_articles(
     _run(tx, "prune_entities", report, ids=entity_ids)
     _run(tx, "refresh_entities", report, ids=entity_ids, entity_labels=sorted(ENTITY_LABELS))
     report.articles_retracted += len(touched)
-    return {event_id for event_id, _ in events}
+    return {event_id for event_id, _ in events}, set(entity_ids)
 
 
 def _sync_events(
@@ -640,9 +649,10 @@ def _sync_events(
     retracted_from: set[str],
     new_reports: list[EventReport],
     report: WriteReport,
-) -> None:
+) -> set[str]:
     """Recompute the risk events that reports were retracted from (``retracted_from``, event
-    ids) or that new reports may join, then the lifecycle chains of their subjects.
+    ids) or that new reports may join, then the lifecycle chains of their subjects; return
+    the ids of those subjects.
 
     Only events the change can reach are read: for new reports, those of the same key whose
     span of dates comes within the merge window of a new report's date (farther events
@@ -650,7 +660,7 @@ def _sync_events(
     that loses a report can only split). Only events whose reports changed are written.
     """
     if not retracted_from and not new_reports:
-        return
+        return set()
     # A new sector-level event has no subject entity whose lock would order writers; the
     # event node (its id follows from key and month) is the lock instead.
     bucket_locks = sorted(
@@ -707,6 +717,14 @@ def _sync_events(
         _run(tx, "write_events", report, rows=rows)
     if subjects:
         _run(tx, "link_event_chains", report, ids=sorted(subjects))
+    return subjects
+
+
+def _refresh_collapsed(tx: ManagedTransaction, entity_ids: set[str], report: WriteReport) -> None:
+    """Set or remove the derived label ``Collapsed`` on the entities a write or retraction
+    touched (their events, lexicon status or type labels may have changed)."""
+    if entity_ids:
+        _run(tx, "refresh_collapsed", report, ids=sorted(entity_ids))
 
 
 def _stored_report(
