@@ -157,3 +157,13 @@ def test_short_company_name_keeps_the_place_it_starts_with() -> None:
     found = _entities("警方称，北京甲乙丙丁戊公司已被查封。")
     assert "北京甲乙丙丁戊公司" in found
     assert not any(name.startswith("京甲") for name in found)
+
+
+def test_registered_name_keeps_characters_that_are_also_function_words() -> None:
+    found = _entities("通报称，杭州达乙网络科技有限公司涉嫌传销。")
+    assert "杭州达乙网络科技有限公司" in found
+
+
+def test_registered_name_keeps_its_first_place_before_a_second_one() -> None:
+    found = _entities("深圳前海甲乙资本管理有限公司涉嫌非法吸收公众存款。")
+    assert "深圳前海甲乙资本管理有限公司" in found

@@ -98,6 +98,7 @@ class _Patterns:
     def __init__(self, data: NamePatterns) -> None:
         self.data = data
         self.stop = set(data.stop_chars)
+        self.registered_chars = frozenset(f"()（）{data.registered_name_chars}")
         self.name_end = set(data.name_end_chars)
         self.generic = load_generic_words()
         self.common = load_common_words()
@@ -362,7 +363,7 @@ def _extend_back(
     text, start = col.text, end
     while start > 0 and end - start < max_len and (parens or not col.taken[start - 1]):
         char = text[start - 1]
-        if not (_is_name_char(p, char) or (parens and char in "()（）")):
+        if not (_is_name_char(p, char) or (parens and char in p.registered_chars)):
             break
         start -= 1
     return start
@@ -388,14 +389,14 @@ def _trim(p: _Patterns, text: str, start: int, end: int, registered: bool = Fals
         closed = sum(char in ")）" for char in text[start:end])
         if len(opened) > closed:  # "平台X(公司全称…" : the name starts after the bracket
             start += opened[len(opened) - closed - 1] + 1
-        for match in p.location.finditer(text, start, end):
-            if match.start() > start and text[match.start() - 1] not in "(（":
-                if (
-                    p.leading_junk.fullmatch(text, start, match.start())
-                    or match.start() - start <= 4
-                ):
-                    start = match.start()
-                break
+        place = p.location.search(text, start, end)  # the first only: "深圳前海X" keeps 深圳
+        if (
+            place
+            and place.start() > start
+            and text[place.start() - 1] not in "(（"
+            and (p.leading_junk.fullmatch(text, start, place.start()) or place.start() - start <= 4)
+        ):
+            start = place.start()
     junk = None if p.location.match(text, start, end) else p.leading_junk.match(text, start, end)
     if junk and end - junk.end() >= 2:
         start = junk.end()
@@ -457,6 +458,9 @@ def _short_company(p: _Patterns, stem: str) -> bool:
     ("联营公司", "减少集团") or a part of a company ("分公司")."""
     place = p.location_prefix.match(stem)
     core = stem[place.end() :] if place else stem
+    industry = p.industry_tail.search(core)  # "君盛投资公司": the name is 君盛
+    if industry and industry.start() >= 2:
+        core = core[: industry.start()]
     if len(core) < 2 or core in p.common or core[-2:] in p.common or core[:2] in p.common:
         return False
     if core[-1] in "分子总母" or any(char in "和与及跟同或" for char in core):

@@ -276,6 +276,7 @@ class NamePatterns(BaseModel):
     context_words: list[str]
     context_window: int = Field(ge=1)
     stop_chars: str
+    registered_name_chars: str
     leading_junk: list[str]
     generic_endings: list[str]
     registered_suffixes: list[str]
