@@ -167,3 +167,8 @@ def test_registered_name_keeps_characters_that_are_also_function_words() -> None
 def test_registered_name_keeps_its_first_place_before_a_second_one() -> None:
     found = _entities("深圳前海甲乙资本管理有限公司涉嫌非法吸收公众存款。")
     assert "深圳前海甲乙资本管理有限公司" in found
+
+
+def test_pyramid_selling_is_context_for_a_name_that_needs_it() -> None:
+    assert "华林酸碱平" in _entities("华林因传销问题受到调查。")
+    assert "华林酸碱平" not in _entities("华林的文章很好看。")
