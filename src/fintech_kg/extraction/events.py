@@ -32,9 +32,9 @@ from fintech_kg.extraction.amounts import find_amounts
 from fintech_kg.extraction.dates import DateMention, find_dates
 from fintech_kg.extraction.relations import PlacedMention, mentions_within, ordered_mentions
 from fintech_kg.extraction.triggers import (
-    CLAUSE_STOPS,
     EventTriggers,
     TriggerBook,
+    clause_bounds,
     load_triggers,
     sentences_with,
 )
@@ -168,11 +168,8 @@ def _clause(
     text: str, sentence: tuple[int, int], start: int, end: int, mentions: list[PlacedMention]
 ) -> list[PlacedMention]:
     """The mentions in the clause of the trigger at [start, end) of ``sentence``."""
-    sent_start, sent_end = sentence
-    clause_start = max(text.rfind(stop, sent_start, start) for stop in CLAUSE_STOPS) + 1
-    ends = [i for i in (text.find(stop, end, sent_end) for stop in CLAUSE_STOPS) if i != -1]
-    clause_end = min(ends, default=sent_end)
-    return [m for m in mentions if max(clause_start, sent_start) <= m.start and m.end <= clause_end]
+    clause_start, clause_end = clause_bounds(text, start, end, *sentence)
+    return [m for m in mentions if clause_start <= m.start and m.end <= clause_end]
 
 
 def _subjects(
@@ -212,10 +209,10 @@ def _listed_after(
     openers: list[str],
 ) -> list[PlacedMention]:
     """The subjects of the clause after the trigger's when it opens with a list word."""
-    stops = [i for i in (text.find(stop, end, sentence[1]) for stop in CLAUSE_STOPS) if i != -1]
-    if not stops:
-        return []
-    following = min(stops) + 1
+    _, stop = clause_bounds(text, end, end, end, sentence[1])
+    if stop == sentence[1]:
+        return []  # no clause after the trigger's
+    following = stop + 1
     opener = next((w for w in openers if text.startswith(w, following)), None)
     if opener is None:
         return []
@@ -248,9 +245,9 @@ def _sector(
     trigger: re.Match[str],
 ) -> str | None:
     """The category a subject-less event is about ("P2P平台"), from the trigger's clause."""
-    clause_start = max(sentence.rfind(stop, 0, trigger.start()) + 1 for stop in CLAUSE_STOPS)
-    ends = [i for i in (sentence.find(stop, trigger.end()) for stop in CLAUSE_STOPS) if i != -1]
-    clause_end = min(ends, default=len(sentence))
+    clause_start, clause_end = clause_bounds(
+        sentence, trigger.start(), trigger.end(), 0, len(sentence)
+    )
     words = [m.group() for m in book.sector_matcher.finditer(sentence, clause_start, clause_end)]
     if words:
         return book.cues.sector[words[0]]

@@ -41,6 +41,7 @@ __all__ = [
     "RelationPattern",
     "TriggerBook",
     "TriggerDataError",
+    "clause_bounds",
     "compile_words",
     "load_triggers",
     "sentences_with",
@@ -51,6 +52,7 @@ TRIGGER_DIR = "data/triggers"
 CLAUSE_STOPS = "，,；;！!？?。"
 """Punctuation that ends a clause: cues and subjects are looked for within one clause."""
 
+_CLAUSE_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
 # Searched with an end position, finds the last clause stop before it in one call.
 _LAST_CLAUSE_STOP = re.compile(rf"[{re.escape(CLAUSE_STOPS)}][^{re.escape(CLAUSE_STOPS)}]*\Z")
 
@@ -291,6 +293,18 @@ def compile_words(words: Iterable[str]) -> re.Pattern[str]:
     """
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of ``text[start:end]`` within ``text[lo:hi]``: from after the last clause
+    stop before ``start`` (else ``lo``) to the first one at or after ``end`` (else ``hi``).
+
+    >>> clause_bounds("甲，乙逾期，丙。", 3, 5, 0, 8)
+    (2, 5)
+    """
+    before = _LAST_CLAUSE_STOP.search(text, lo, start)
+    after = _CLAUSE_STOP.search(text, end, hi)
+    return (lo if before is None else before.start() + 1), (hi if after is None else after.start())
 
 
 def sentences_with(
