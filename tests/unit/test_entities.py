@@ -172,3 +172,8 @@ def test_registered_name_keeps_its_first_place_before_a_second_one() -> None:
 def test_pyramid_selling_is_context_for_a_name_that_needs_it() -> None:
     assert "华林酸碱平" in _entities("华林因传销问题受到调查。")
     assert "华林酸碱平" not in _entities("华林的文章很好看。")
+
+
+def test_registered_name_is_also_known_without_its_place() -> None:
+    found = _entities("云南甲乙丙金属股份有限公司被起诉。")
+    assert "甲乙丙金属股份有限公司" in found["云南甲乙丙金属股份有限公司"].aliases

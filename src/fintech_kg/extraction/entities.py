@@ -510,6 +510,14 @@ def _registered_names(col: _Collector, p: _Patterns, text: str) -> None:
         else:
             found = _Found(canonical_id(name), _registered_type(p, name), CONF_REGISTERED)
             found.aliases.extend(_brand_core(p, name))
+        place = p.location_prefix.match(name)
+        if (
+            not short
+            and place
+            and p.location.search(place.group())
+            and len(name) - place.end() >= 6
+        ):
+            found.aliases.append(name[place.end() :])  # also written without its place
         for inner_found, span in inner:  # the registered name is the more specific one
             inner_found.spans.remove(span)
             col.release(span)
