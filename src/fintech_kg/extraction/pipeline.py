@@ -43,6 +43,7 @@ from fintech_kg.extraction.events import find_events
 from fintech_kg.extraction.lexicon import Lexicon, load_lexicon
 from fintech_kg.extraction.relations import find_relations
 from fintech_kg.extraction.sentences import split_sentences
+from fintech_kg.extraction.triggers import load_triggers
 from fintech_kg.models import (
     Article,
     ArticleMeta,
@@ -172,6 +173,9 @@ class EntityRecognizer:
 class RelationFinder:
     """``fkg_relations``: adds the relations between ``doc._.entities``."""
 
+    def __init__(self) -> None:
+        load_triggers()  # read and check the trigger data with the pipeline, not per article
+
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._
         found = find_relations(_text(doc, ext), _sentences(doc, ext), ext.entities or [])
@@ -181,6 +185,9 @@ class RelationFinder:
 
 class EventFinder:
     """``fkg_events``: sets ``doc._.events``, the risk events of the article."""
+
+    def __init__(self) -> None:
+        load_triggers()  # read and check the trigger data with the pipeline, not per article
 
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._
