@@ -177,3 +177,11 @@ def test_pyramid_selling_is_context_for_a_name_that_needs_it() -> None:
 def test_registered_name_is_also_known_without_its_place() -> None:
     found = _entities("云南甲乙丙金属股份有限公司被起诉。")
     assert "甲乙丙金属股份有限公司" in found["云南甲乙丙金属股份有限公司"].aliases
+
+
+def test_registered_name_starts_after_a_company_word_or_an_authority() -> None:
+    found = _entities("其运营公司上海甲乙信息科技有限公司已被立案。")
+    assert "上海甲乙信息科技有限公司" in found
+    found = _entities("法院以丙丁戊控股集团有限公司涉嫌集资诈骗判决。")
+    assert "丙丁戊控股集团有限公司" in found
+    assert found["人民法院"].mentions[0].text == "法院"

@@ -495,6 +495,10 @@ def _registered_names(col: _Collector, p: _Patterns, text: str) -> None:
         start = _extend_back(col, p, match.start(), limit, parens=not short)
         if match.start() - start == limit:
             start = _whole_place(col, p, start)
+        if not short:  # "运营公司X有限公司": the name starts after the first company word
+            company = text.rfind("公司", start, match.start())
+            start = company + 2 if company >= 0 else start
+            start = _after_authority(col, start, match.start())
         start = _trim(p, text, start, end, registered=True)
         name, stem = text[start:end], text[start : match.start()]
         if not (_short_company(p, stem) if short else _plausible(p, name, stem)):
@@ -523,6 +527,15 @@ def _registered_names(col: _Collector, p: _Patterns, text: str) -> None:
             col.release(span)
         if col.free(start, end):
             col.add(found, _Span(start, end, CONF_REGISTERED))
+
+
+def _after_authority(col: _Collector, start: int, end: int) -> int:
+    """Start of a registered name that ran back into a regulator or technology name
+    ("法院以X有限公司"): just after that name."""
+    for found, span in col.inner(start, end):
+        if span.start == start and found.type in (EntityType.REGULATOR, EntityType.TECHNOLOGY):
+            return span.end
+    return start
 
 
 def _cut_tail(p: _Patterns, text: str, start: int, end: int) -> int:
