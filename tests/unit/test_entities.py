@@ -185,3 +185,8 @@ def test_registered_name_starts_after_a_company_word_or_an_authority() -> None:
     found = _entities("法院以丙丁戊控股集团有限公司涉嫌集资诈骗判决。")
     assert "丙丁戊控股集团有限公司" in found
     assert found["人民法院"].mentions[0].text == "法院"
+
+
+def test_a_name_that_needs_context_counts_when_listed_next_to_a_known_one() -> None:
+    assert "天天财富" in _entities("他提到投之家、天天财富两个名字。")
+    assert "天天财富" not in _entities("天天财富、天天向上。")

@@ -299,12 +299,19 @@ def _whole_place(col: _Collector, p: _Patterns, start: int) -> int:
     return start
 
 
+def _listed_next(folded: str, start: int, end: int, listed: set[int]) -> bool:
+    """Whether the name at start:end and a known name are neighbours in a "、" list."""
+    after = folded[end : end + 1] == "、" and end in listed
+    return after or (folded[start - 1 : start] == "、" and start - 1 in listed)
+
+
 def _lexicon_names(
     col: _Collector, p: _Patterns, lexicon: Lexicon, folded: str
 ) -> list[tuple[str, int, int]]:
     """Accept lexicon hits; return the collectives hit as (name, start, end)."""
     pending: dict[str, list[tuple[int, int, LexiconEntry]]] = {}
     confirmed: set[str] = set()
+    listed: set[int] = set()  # where a known listable name ends, or the position before it
     collectives = []
     for hit in lexicon.find(folded):
         entry = hit.entry
@@ -320,7 +327,15 @@ def _lexicon_names(
             collectives.append((entry.name, hit.start, hit.end))
         start = _place_before(col, p, hit.start) if entry.type in _LISTABLE else hit.start
         col.add_entry(entry, _Span(start, hit.end, CONF_LEXICON), CONF_LEXICON)
+        if entry.type in _LISTABLE:
+            listed.update((hit.start - 1, hit.end))
     confirmed.update(name for name in pending if canonical_id(name) in col.found)
+    confirmed.update(  # "投之家、天天财富、…": listed next to a known platform or company
+        name
+        for name, hits in pending.items()
+        for start, end, _ in hits
+        if _listed_next(folded, start, end, listed)
+    )
     for name in confirmed:  # the name is meant here: every occurrence counts
         for start, end, entry in pending[name]:
             col.add_entry(entry, _Span(start, end, CONF_IN_CONTEXT), CONF_IN_CONTEXT)
