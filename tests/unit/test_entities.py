@@ -190,3 +190,9 @@ def test_registered_name_starts_after_a_company_word_or_an_authority() -> None:
 def test_a_name_that_needs_context_counts_when_listed_next_to_a_known_one() -> None:
     assert "天天财富" in _entities("他提到投之家、天天财富两个名字。")
     assert "天天财富" not in _entities("天天财富、天天向上。")
+
+
+def test_short_company_name_with_an_industry_word() -> None:
+    assert "甲乙投资公司" in _entities("甲乙投资公司涉嫌非法集资。")
+    assert "湖南甲乙丙丁电子商务公司" in _entities("湖南甲乙丙丁电子商务公司涉嫌传销。")
+    assert not _entities("涉案科技公司已经跑路。")

@@ -475,7 +475,7 @@ def _short_company(p: _Patterns, stem: str) -> bool:
     core = stem[place.end() :] if place else stem
     industry = p.industry_tail.search(core)  # "君盛投资公司": the name is 君盛
     if industry and industry.start() >= 2:
-        core = core[: industry.start()]
+        core = stem = core[: industry.start()]
     if len(core) < 2 or core in p.common or core[-2:] in p.common or core[:2] in p.common:
         return False
     if core[-1] in "分子总母" or any(char in "和与及跟同或" for char in core):
@@ -507,6 +507,9 @@ def _registered_names(col: _Collector, p: _Patterns, text: str) -> None:
         if short:
             _grow_mention(col, match.start(), end)
         limit = p.data.max_brand_stem + 2 if short else p.data.max_registered_stem
+        industry = p.industry_tail.search(text, max(0, match.start() - 8), match.start())
+        if short and industry:  # "湖南X电子商务公司": the industry words are no part of the cap
+            limit += industry.end() - industry.start()
         start = _extend_back(col, p, match.start(), limit, parens=not short)
         if match.start() - start == limit:
             start = _whole_place(col, p, start)
