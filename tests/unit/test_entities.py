@@ -196,3 +196,8 @@ def test_short_company_name_with_an_industry_word() -> None:
     assert "甲乙投资公司" in _entities("甲乙投资公司涉嫌非法集资。")
     assert "湖南甲乙丙丁电子商务公司" in _entities("湖南甲乙丙丁电子商务公司涉嫌传销。")
     assert not _entities("涉案科技公司已经跑路。")
+
+
+def test_sector_words_and_government_sites_are_no_platforms() -> None:
+    assert not _entities("某P2P网昨日爆雷，P2P理财风险大。")
+    assert not _entities("京法网发布了开庭公告。")
