@@ -56,6 +56,9 @@ _CLAUSE_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
 # Searched with an end position, finds the last clause stop before it in one call.
 _LAST_CLAUSE_STOP = re.compile(rf"[{re.escape(CLAUSE_STOPS)}][^{re.escape(CLAUSE_STOPS)}]*\Z")
 
+_Trie = dict[str, "_Trie"]
+"""A word trie: one key per next character, and "" where a word ends."""
+
 WordKind = Literal["forward", "reverse", "hedged"]
 CueKind = Literal["negation", "hedge", "generic"]
 
@@ -288,11 +291,30 @@ class TriggerBook(_Model):
 def compile_words(words: Iterable[str]) -> re.Pattern[str]:
     """One regex that finds any of ``words``, preferring the longest at each position.
 
+    The words are laid out as a trie ("逾期(?:金额)?"): Python's ``re`` tries the branches of
+    an alternation one by one, so a flat list of words costs about twice as much to scan.
+
     >>> [m.group() for m in compile_words(["逾期", "逾期金额"]).finditer("逾期金额高")]
     ['逾期金额']
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(w) for w in ordered))
+    trie: _Trie = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: _Trie) -> str:
+    """The regex of a trie node: its longer words first, so the longest match wins."""
+    branches = [
+        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
