@@ -123,3 +123,4 @@ def test_well_known_company_short_names_resolve_to_their_group() -> None:
 
 def test_stop_names_keep_phrases_that_contain_a_company_name() -> None:
     assert _names("中国移动支付市场") == [None]
+    assert _names("来源：腾讯新闻") == [None]
