@@ -201,3 +201,8 @@ def test_short_company_name_with_an_industry_word() -> None:
 def test_sector_words_and_government_sites_are_no_platforms() -> None:
     assert not _entities("某P2P网昨日爆雷，P2P理财风险大。")
     assert not _entities("京法网发布了开庭公告。")
+
+
+def test_rural_bank_names_take_their_place() -> None:
+    found = _entities("甲乙丙丁农村合作银行发放了一笔贷款。")
+    assert found["甲乙丙丁农村合作银行"].type == EntityType.BANK
