@@ -79,12 +79,15 @@ def find_events(
     from fintech_kg.extraction import EXTRACTOR_VERSION  # here: the pipeline imports us
 
     book = load_triggers()
+    hits = sentences_with(book.event_matcher, text, sentences)
+    if not hits:
+        return []  # no trigger word: the mentions need no ordering
     mentions = ordered_mentions(entities)
     starts = [m.start for m in mentions]
     links = frozenset(["", *book.cues.subject_links])
     openers = book.cues.list_openers
     found: dict[tuple[str, tuple[str, ...], str | None], RiskEvent] = {}
-    for sent_start, sent_end in sentences_with(book.event_matcher, text, sentences):
+    for sent_start, sent_end in hits:
         sentence = text[sent_start:sent_end]
         if any(cue in sentence for cue in book.cues.denial):
             continue

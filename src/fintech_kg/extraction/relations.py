@@ -85,6 +85,9 @@ def find_relations(
     from fintech_kg.extraction import EXTRACTOR_VERSION  # here: the pipeline imports us
 
     book = load_triggers()
+    hits = sentences_with(book.relation_matcher, text, sentences) if entities else []
+    if not hits:
+        return []  # no relation word, or no name for it to join
     mentions = ordered_mentions(entities)
     starts = [m.start for m in mentions]
     found: dict[tuple[RelationType, str, str], Relation] = {}
@@ -121,7 +124,7 @@ def find_relations(
                 if key not in found or found[key].confidence < relation.confidence:
                     found[key] = relation
 
-    for sent_start, sent_end in sentences_with(book.relation_matcher, text, sentences):
+    for sent_start, sent_end in hits:
         in_sentence = mentions_within(mentions, starts, sent_start, sent_end)
         if not in_sentence:
             continue
