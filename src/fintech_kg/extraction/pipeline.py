@@ -304,7 +304,8 @@ def extract_json_lines(articles: Iterable[Article], *, workers: int = 1) -> Iter
         return
     context = multiprocessing.get_context("fork" if "fork" in _start_methods() else "spawn")
     with context.Pool(workers, initializer=load_pipeline) as pool:
-        yield from pool.imap(_extract_json, articles, chunksize=16)
+        # Chunks of 64: with 16 the parent spent twice the CPU passing articles and lines.
+        yield from pool.imap(_extract_json, articles, chunksize=64)
 
 
 def extract_many(articles: Iterable[Article], *, workers: int = 1) -> Iterator[ExtractionRecord]:
