@@ -93,3 +93,22 @@ def test_extract_many_keeps_input_order(workers: int) -> None:
 )
 def test_sentences_split_at_terminators_and_lines(text: str, sentences: list[str]) -> None:
     assert [text[start:end] for start, end in split_sentences(text)] == sentences
+
+
+def test_extract_equals_running_the_spacy_pipeline() -> None:
+    # extract() calls the four components' functions directly when the pipeline holds only
+    # them; a user's pipeline goes through spaCy. Both must give the same record.
+    from importlib.resources import files
+
+    from fintech_kg.reading import make_article, read_articles
+
+    samples = files("fintech_kg") / "data" / "samples" / "articles.jsonl"
+    articles = [a for a in read_articles([str(samples)]) if isinstance(a, Article)]
+    assert len(articles) >= 5
+    articles.append(make_article(TEXT + "以BAT为代表的巨头用大数据赋能银行、证券和保险。"))
+    nlp = load_pipeline()
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.article = article.meta
+        doc._.fkg_text = article.text
+        assert record_from_doc(nlp(doc)) == extract(article), article.meta.id
