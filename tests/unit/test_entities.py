@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from fintech_kg.extraction.entities import find_entities
 from fintech_kg.extraction.sentences import split_sentences
 from fintech_kg.models import Entity
@@ -206,3 +208,32 @@ def test_sector_words_and_government_sites_are_no_platforms() -> None:
 def test_rural_bank_names_take_their_place() -> None:
     found = _entities("甲乙丙丁农村合作银行发放了一笔贷款。")
     assert found["甲乙丙丁农村合作银行"].type == EntityType.BANK
+
+
+def test_repeat_mentions_take_the_longest_name_whatever_the_hash_seed() -> None:
+    # A name and its short form ("蓝鲸金服", "蓝鲸") both match a later occurrence; the longer
+    # one must win in every process, whatever order string hashing gives a set.
+    import subprocess
+    import sys
+
+    code = (
+        "from fintech_kg.extraction import entities as m\n"
+        "from fintech_kg.vocabulary import EntityType\n"
+        "text = '蓝鲸金服爆雷。后来蓝鲸金服失联。'\n"
+        "col = m._Collector(text)\n"
+        "col.add(m._Found('蓝鲸金服', EntityType.P2P_PLATFORM, 0.7, aliases=['蓝鲸']),"
+        " m._Span(0, 4, 0.7))\n"
+        "m._repeat_mentions(col, m.fold(text))\n"
+        "print([(s.start, s.end) for s in col.found['蓝鲸金服'].spans])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert outputs == {"[(0, 4), (9, 13)]"}

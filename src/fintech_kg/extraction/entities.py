@@ -807,7 +807,9 @@ def _repeat_mentions(col: _Collector, folded: str) -> None:
     for found in list(col.found.values()):
         surfaces = {folded[s.start : s.end] for s in found.spans}
         surfaces.update(_folded(alias) for alias in found.aliases)
-        for key in surfaces:
+        # Longest first, so "小诸葛金服" claims its place before "小诸葛" (a set's order
+        # would depend on the hash seed and make the output differ from run to run).
+        for key in sorted(surfaces, key=lambda k: (-len(k), k)):
             if len(key) < 2:
                 continue
             position = folded.find(key)
