@@ -10,7 +10,9 @@ from enum import StrEnum
 
 __all__ = [
     "ENTITY_LABELS",
+    "GRAPH_LABELS",
     "RELATION_TYPES",
+    "STRUCTURAL_TYPES",
     "EntityType",
     "EventType",
     "RelationType",
@@ -62,3 +64,19 @@ class EventType(StrEnum):
 
 ENTITY_LABELS: frozenset[str] = frozenset(t.value for t in EntityType)
 RELATION_TYPES: frozenset[str] = frozenset(t.value for t in RelationType)
+
+GRAPH_LABELS: frozenset[str] = frozenset(
+    {
+        "Entity",
+        "Article",
+        "RiskEvent",
+        "Sentence",
+        "Collapsed",  # derived by the writer on failed P2P platforms (docs/graph-model.md)
+    }
+)
+"""The graph's own node labels, beside the entity types."""
+
+STRUCTURAL_TYPES: frozenset[str] = frozenset(
+    {"MENTIONS", "REPORTS", "SUBJECT_OF", "ACTED_IN", "HAS_SENTENCE", "SUPPORTS", "FOLLOWED_BY"}
+)
+"""Relationship types that tie articles, sentences, entities and events together."""

@@ -20,19 +20,15 @@ from fintech_kg.browser.bundle import BUNDLE_NAME, write_browser_bundle
 from fintech_kg.browser.guide import GRAPH_QUERY_DIR, load_guide, render_guide
 from fintech_kg.browser.server_conf import DOCKER_ENV, SERVER_CONF, render_docker_env
 from fintech_kg.errors import ConfigError
-from fintech_kg.vocabulary import ENTITY_LABELS, RELATION_TYPES
+from fintech_kg.vocabulary import (
+    ENTITY_LABELS,
+    GRAPH_LABELS,
+    RELATION_TYPES,
+    STRUCTURAL_TYPES,
+)
 
 STYLE = load_style()
-OTHER_LABELS = {"Entity", "RiskEvent", "Article", "Sentence", "Collapsed"}
-STRUCTURAL_TYPES = {
-    "MENTIONS",
-    "REPORTS",
-    "SUBJECT_OF",
-    "ACTED_IN",
-    "HAS_SENTENCE",
-    "SUPPORTS",
-    "FOLLOWED_BY",
-}
+OTHER_LABELS = GRAPH_LABELS
 
 
 @pytest.mark.parametrize("label", sorted(ENTITY_LABELS | OTHER_LABELS))

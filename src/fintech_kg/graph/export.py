@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict
 from fintech_kg.errors import GraphError
 from fintech_kg.graph.results import node_key
 from fintech_kg.graph.templates import schema_statements
-from fintech_kg.vocabulary import ENTITY_LABELS, RELATION_TYPES
+from fintech_kg.vocabulary import ENTITY_LABELS, GRAPH_LABELS, RELATION_TYPES, STRUCTURAL_TYPES
 
 if TYPE_CHECKING:
     from fintech_kg.graph.client import KnowledgeGraph
@@ -48,24 +48,10 @@ __all__ = [
 
 ExportFormat = Literal["graphml", "json", "cypher"]
 
-NODE_LABELS: frozenset[str] = ENTITY_LABELS | {
-    "Entity",
-    "Article",
-    "RiskEvent",
-    "Sentence",
-    "Collapsed",  # derived by the writer on failed P2P platforms (docs/graph-model.md)
-}
+NODE_LABELS: frozenset[str] = ENTITY_LABELS | GRAPH_LABELS
 """Labels an exported node may carry; anything else stops the export."""
 
-RELATIONSHIP_TYPES: frozenset[str] = RELATION_TYPES | {
-    "MENTIONS",
-    "REPORTS",
-    "SUBJECT_OF",
-    "ACTED_IN",
-    "HAS_SENTENCE",
-    "SUPPORTS",
-    "FOLLOWED_BY",
-}
+RELATIONSHIP_TYPES: frozenset[str] = RELATION_TYPES | STRUCTURAL_TYPES
 """Relationship types an export may contain: the entity relations and the graph's own."""
 
 _BATCH = 200
