@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 from fintech_kg.errors import ConfigError
+from fintech_kg.locations import CYPHER_DIR
 
 __all__ = [
     "STYLE_FILE",
@@ -32,8 +33,8 @@ __all__ = [
     "style_command",
 ]
 
-STYLE_FILE = Path(__file__).resolve().parents[3] / "cypher" / "browser" / "style.grass"
-"""The project's Browser style, at the top of the source tree beside the other Cypher."""
+STYLE_FILE = CYPHER_DIR / "browser" / "style.grass"
+"""The project's Browser style, beside the other Cypher."""
 
 Style = dict[str, dict[str, str]]
 """Selector -> property -> value, in the order Browser applies them."""

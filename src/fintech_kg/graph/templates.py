@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
 from fintech_kg.errors import GraphError
+from fintech_kg.locations import CYPHER_DIR
 from fintech_kg.vocabulary import ENTITY_LABELS, RELATION_TYPES
 
 __all__ = [
@@ -32,8 +32,6 @@ __all__ = [
     "write_template_names",
 ]
 
-CYPHER_DIR = Path(__file__).resolve().parents[3] / "cypher"
-"""The repository's ``cypher/`` folder (schema, write templates, named queries)."""
 
 _WRITE_DIR = CYPHER_DIR / "write"
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
