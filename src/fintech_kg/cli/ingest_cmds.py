@@ -131,10 +131,11 @@ def demo(as_json: bool) -> None:
     """
     settings = Settings()
     if settings.managed:
-        from fintech_kg.neo4j_server import start
+        from fintech_kg.neo4j_server import start, status
 
-        click.echo("starting the managed Neo4j (first run downloads it)…", err=True)
-        start(settings)
+        if not status(settings).running:
+            click.echo("starting the managed Neo4j (first run downloads it)…", err=True)
+            start(settings)
     report = _run_ingest([SAMPLES], settings, DEFAULT_BATCH_SIZE, 1)
     _show_errors(report)
     if as_json:
