@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import neo4j
@@ -57,6 +57,28 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def private_server_settings(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[], Settings]:
+    """Makes settings for a managed server of a test's own: a temporary state folder, free
+    ports and a small memory budget, so it never touches the session's server."""
+
+    def make() -> Settings:
+        return Settings(
+            uri=None,
+            user="neo4j",
+            password=None,
+            home=tmp_path_factory.mktemp("neo4j-home"),
+            bolt_port=_free_port(),
+            http_port=_free_port(),
+            heap_size="512m",
+            pagecache_size="128m",
+        )
+
+    return make
 
 
 def _test_server_settings(settings: Settings) -> Settings:

@@ -8,7 +8,6 @@ already written is skipped on the rerun, so the rerun completes the graph exactl
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import threading
@@ -87,25 +86,10 @@ def test_killed_writer_process_rerun_gives_the_uninterrupted_graph(
     assert snapshot() == expected
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+def own_server(private_server_settings: Callable[[], Settings]) -> Iterator[Settings]:
     """A managed server private to this module (started, and stopped at the end)."""
-    settings = Settings(
-        uri=None,
-        user="neo4j",
-        password=None,
-        home=tmp_path_factory.mktemp("neo4j-home"),
-        bolt_port=_free_port(),
-        http_port=_free_port(),
-        heap_size="512m",
-        pagecache_size="128m",
-    )
+    settings = private_server_settings()
     start(settings)
     yield settings
     stop(settings)

@@ -6,10 +6,8 @@ they never stop the server the rest of the session uses.
 
 from __future__ import annotations
 
-import socket
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 
 import neo4j
 import pytest
@@ -21,25 +19,10 @@ from fintech_kg.neo4j_server import start, status, stop
 from fintech_kg.settings import Settings
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+def own_server(private_server_settings: Callable[[], Settings]) -> Iterator[Settings]:
     """Settings of a managed server private to this module, stopped at its end."""
-    settings = Settings(
-        uri=None,
-        user="neo4j",
-        password=None,
-        home=tmp_path_factory.mktemp("neo4j-home"),
-        bolt_port=_free_port(),
-        http_port=_free_port(),
-        heap_size="512m",
-        pagecache_size="128m",
-    )
+    settings = private_server_settings()
     yield settings
     stop(settings)
 
@@ -89,8 +72,11 @@ def test_wrong_password_is_one_line_config_error(own_server: Settings) -> None:
     assert "\n" not in str(caught.value)
 
 
-def test_port_taken_is_one_line_server_error(own_server: Settings, tmp_path: Path) -> None:
+def test_port_taken_is_one_line_server_error(
+    own_server: Settings, private_server_settings: Callable[[], Settings]
+) -> None:
     start(own_server)
-    other = own_server.model_copy(update={"home": tmp_path / "other", "http_port": _free_port()})
+    # Another server with its own state and HTTP port, but the Bolt port already taken.
+    other = private_server_settings().model_copy(update={"bolt_port": own_server.bolt_port})
     with pytest.raises(ServerError, match=f"port {own_server.bolt_port} .* NEO4J_BOLT_PORT"):
         start(other)
