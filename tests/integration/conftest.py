@@ -14,13 +14,14 @@ Example:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
 import neo4j
 import pytest
 
+from fintech_kg.graph.client import KnowledgeGraph
 from fintech_kg.graph.schema import apply_schema
 from fintech_kg.graph.writer import GraphWriter
 from fintech_kg.models import (
@@ -32,7 +33,10 @@ from fintech_kg.models import (
     Relation,
     RiskEvent,
 )
+from fintech_kg.settings import Settings
 from fintech_kg.vocabulary import EntityType, EventType, RelationType
+from fintech_kg.vocabulary import EntityType as T
+from fintech_kg.vocabulary import RelationType as R
 
 # Properties that differ between two equal writes by design (the time of writing).
 VOLATILE = frozenset({"ingested_at"})
@@ -259,3 +263,176 @@ def snapshot_of() -> Callable[[neo4j.Driver, str], dict[str, Any]]:
 def clear_of() -> Callable[[neo4j.Driver, str], None]:
     """:func:`clear_graph` for a driver and database of the test's choosing."""
     return clear_graph
+
+
+Builder = Callable[..., ExtractionRecord]
+
+
+# The query tests' small graph (sentences written for these tests; test_queries_on_graph.py
+# describes it), shared with the API tests through the `kg` fixture.
+
+
+def _sample_records(make_record: Builder) -> list[ExtractionRecord]:
+    """The test graph's articles, as extraction records."""
+    records = [
+        make_record(
+            "t-001",
+            "北辰银行为星光贷提供资金存管服务。星光集团持有星光贷的全部股权。"
+            "2018年6月15日，星光贷出现逾期，出借人无法提现。",
+            published_at=date(2018, 6, 16),
+            title="星光贷逾期",
+            entities=[("北辰银行", T.BANK), ("星光贷", T.P2P_PLATFORM), ("星光集团", T.COMPANY)],
+            relations=[
+                (R.CUSTODIAN_FOR, "北辰银行", "星光贷", False),
+                (R.OWNS, "星光集团", "星光贷", False),
+            ],
+            events=[
+                {
+                    "type": "OVERDUE",
+                    "subjects": ["星光贷"],
+                    "trigger": "逾期",
+                    "date": date(2018, 6, 15),
+                    "location": "上海",
+                },
+            ],
+        ),
+        make_record(
+            "t-002",
+            "上海市公安局对星光贷立案侦查，涉案金额约5亿元。北辰银行表示仅提供存管服务。",
+            published_at=date(2018, 7, 3),
+            entities=[
+                ("上海市公安局", T.REGULATOR),
+                ("星光贷", T.P2P_PLATFORM),
+                ("北辰银行", T.BANK),
+            ],
+            events=[
+                {
+                    "type": "INVESTIGATION",
+                    "subjects": ["星光贷"],
+                    "trigger": "立案侦查",
+                    "authority": "上海市公安局",
+                    "date": date(2018, 7, 2),
+                    "amount_cny": 5e8,
+                    "location": "上海",
+                },
+            ],
+        ),
+        make_record(
+            "t-003",
+            "2018年7月10日，星光贷停止运营，平台失联。",
+            published_at=date(2018, 7, 11),
+            entities=[("星光贷", T.P2P_PLATFORM)],
+            events=[
+                {
+                    "type": "COLLAPSE",
+                    "subjects": ["星光贷"],
+                    "trigger": "失联",
+                    "date": date(2018, 7, 10),
+                    "location": "上海",
+                },
+            ],
+        ),
+        make_record(
+            "t-004",
+            "星光贷已于7月10日失联，投资人前往报案。",
+            published_at=date(2018, 7, 12),
+            entities=[("星光贷", T.P2P_PLATFORM)],
+            events=[
+                {
+                    "type": "COLLAPSE",
+                    "subjects": ["星光贷"],
+                    "trigger": "失联",
+                    "date": date(2018, 7, 10),
+                    "location": "上海",
+                },
+            ],
+        ),
+        make_record(
+            "t-005",
+            "南山银行为月亮贷提供资金存管。2018年8月5日，月亮贷突然跑路，待还金额约1亿元。",
+            published_at=date(2018, 8, 6),
+            entities=[("南山银行", T.BANK), ("月亮贷", T.P2P_PLATFORM)],
+            relations=[(R.CUSTODIAN_FOR, "南山银行", "月亮贷", False)],
+            events=[
+                {
+                    "type": "COLLAPSE",
+                    "subjects": ["月亮贷"],
+                    "trigger": "跑路",
+                    "date": date(2018, 8, 5),
+                    "amount_cny": 1e8,
+                    "location": "深圳",
+                },
+            ],
+        ),
+        make_record(
+            "t-006",
+            "深圳市金融监督管理局对月亮贷作出行政处罚。",
+            published_at=date(2018, 9, 2),
+            entities=[("深圳市金融监督管理局", T.REGULATOR), ("月亮贷", T.P2P_PLATFORM)],
+            events=[
+                {
+                    "type": "REGULATORY_ACTION",
+                    "subjects": ["月亮贷"],
+                    "trigger": "行政处罚",
+                    "authority": "深圳市金融监督管理局",
+                    "date": date(2018, 9, 1),
+                    "location": "深圳",
+                },
+            ],
+        ),
+        make_record(
+            "t-007",
+            "阿里巴巴持有蚂蚁金服的股份。阿里巴巴为北辰银行提供人工智能风控技术。"
+            "腾讯向南山银行输出云计算能力。",
+            published_at=date(2019, 1, 10),
+            entities=[
+                ("阿里巴巴", T.TECH_COMPANY),
+                ("蚂蚁金服", T.FINANCIAL_INSTITUTION),
+                ("北辰银行", T.BANK),
+                ("人工智能", T.TECHNOLOGY),
+                ("腾讯", T.TECH_COMPANY),
+                ("南山银行", T.BANK),
+            ],
+            relations=[
+                (R.OWNS, "阿里巴巴", "蚂蚁金服", False),
+                (R.EMPOWERS, "阿里巴巴", "北辰银行", False),
+                (R.EMPOWERS, "腾讯", "南山银行", False),
+                (R.ADOPTS, "北辰银行", "人工智能", False),
+                (R.ADOPTS, "南山银行", "人工智能", False),
+            ],
+        ),
+        make_record(
+            "t-008",
+            "有传言称百度将投资星光集团。蚂蚁金服采用区块链技术。",
+            published_at=date(2019, 2, 1),
+            entities=[
+                ("百度", T.TECH_COMPANY),
+                ("星光集团", T.COMPANY),
+                ("蚂蚁金服", T.FINANCIAL_INSTITUTION),
+                ("区块链", T.TECHNOLOGY),
+            ],
+            relations=[
+                (R.INVESTS_IN, "百度", "星光集团", True),
+                (R.ADOPTS, "蚂蚁金服", "区块链", False),
+            ],
+        ),
+    ]
+    # An alias, to look entities up by another name (the writer keeps the union).
+    records[6].entities[1].aliases = ["蚂蚁集团"]
+    return records
+
+
+def _write_sample(writer: GraphWriter, make_record: Builder) -> None:
+    """Write the test graph into the (empty) database of ``writer``."""
+    report = writer.write(_sample_records(make_record))
+    assert report.articles_written == 8
+
+
+@pytest.fixture
+def kg(
+    writer: GraphWriter, make_record: Builder, neo4j_settings: Settings
+) -> Iterator[KnowledgeGraph]:
+    """A client on the test graph."""
+    _write_sample(writer, make_record)
+    with KnowledgeGraph(settings=neo4j_settings) as client:
+        yield client

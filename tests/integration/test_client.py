@@ -9,7 +9,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,25 +17,16 @@ from typing import Any
 import neo4j
 import networkx as nx
 import pytest
-from test_queries_on_graph import Builder, write_sample
 
 from fintech_kg.errors import ConfigError, GraphError
 from fintech_kg.graph.analytics import centrality, risk_scores
 from fintech_kg.graph.client import KnowledgeGraph
 from fintech_kg.graph.export import export_graph
 from fintech_kg.graph.writer import GraphWriter
+from fintech_kg.models import ExtractionRecord
 from fintech_kg.settings import Settings
 from fintech_kg.vocabulary import EntityType as T
 from fintech_kg.vocabulary import RelationType as R
-
-
-@pytest.fixture
-def kg(
-    writer: GraphWriter, make_record: Builder, neo4j_settings: Settings
-) -> Iterator[KnowledgeGraph]:
-    write_sample(writer, make_record)
-    with KnowledgeGraph(settings=neo4j_settings) as client:
-        yield client
 
 
 def test_entity_by_id_name_or_alias(kg: KnowledgeGraph) -> None:
@@ -217,7 +208,7 @@ def _run_script(driver: neo4j.Driver, database: str, script: Path) -> None:
 def test_export_round_trips(
     kg: KnowledgeGraph,
     writer: GraphWriter,
-    make_record: Builder,
+    make_record: Callable[..., ExtractionRecord],
     snapshot: Callable[[], dict[str, Any]],
     neo4j_driver: neo4j.Driver,
     neo4j_database: str,
