@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -109,7 +110,14 @@ class RiskEvent(_Model):
         None, description="For a sector-level event with no named subject, the category"
     )
     authority: str | None = Field(None, description="Entity id of the acting regulator/police")
-    date: datetime.date | None = None  # the field shadows the type name here
+    date: datetime.date | None = Field(  # the field shadows the type name here
+        None, description="The event date the text gives: the first day of its period"
+    )
+    date_precision: Literal["day", "month", "year"] | None = Field(
+        None,
+        description="How precisely the text gives the date ('2018年' is a year, '6月' a month);"
+        " None with a date is read as a day",
+    )
     amount_cny: float | None = Field(None, ge=0)
     location: str | None = None
     trigger: str = Field("", description="The word that signalled the event")

@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from fintech_kg.extraction.dates import DateMention, find_dates, resolve_date
+from fintech_kg.dates import (
+    DateMention,
+    EventPrecision,
+    find_dates,
+    period_end,
+    period_text,
+    resolve_date,
+)
 
 PUBLISHED = date(2019, 1, 25)  # a Friday
 
@@ -119,3 +126,18 @@ def test_resolve_date() -> None:
     assert resolve_date("上周", PUBLISHED) == date(2019, 1, 14)
     assert resolve_date("2019年1月25日") == date(2019, 1, 25)
     assert resolve_date("没有日期") is None
+
+
+@pytest.mark.parametrize(
+    ("start", "precision", "end", "text"),
+    [
+        (date(2018, 6, 15), "day", date(2018, 6, 15), "2018-06-15"),
+        (date(2018, 2, 1), "month", date(2018, 2, 28), "2018-02"),
+        (date(2018, 12, 1), "month", date(2018, 12, 31), "2018-12"),
+        (date(2018, 1, 1), "year", date(2018, 12, 31), "2018"),
+    ],
+)
+def test_a_period_ends_and_reads_at_its_precision(
+    start: date, precision: EventPrecision, end: date, text: str
+) -> None:
+    assert (period_end(start, precision), period_text(start, precision)) == (end, text)

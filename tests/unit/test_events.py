@@ -132,3 +132,20 @@ def test_a_list_after_a_subjectless_clause_names_the_subjects() -> None:
     (event,) = events("市场上出现了小额贷款骗局，包括甲贷、乙宝等。", names)
     assert event.type == EventType.FRAUD
     assert event.subjects == ["乙宝", "甲贷"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("甲贷于2018年爆雷。", "2018-01-01", "year"),
+        ("甲贷6月爆雷。", "2018-06-01", "month"),
+        ("甲贷6月15日爆雷。", "2018-06-15", "day"),
+        ("甲贷上周爆雷。", "2019-01-14", "month"),  # a week keeps no day: its Monday's month
+    ],
+)
+def test_an_event_date_keeps_the_precision_the_text_gives(
+    text: str, iso: str, precision: str
+) -> None:
+    (event,) = events(text, {"甲贷": T.P2P_PLATFORM})
+    assert event.date is not None
+    assert (event.date.isoformat(), event.date_precision) == (iso, precision)

@@ -3,7 +3,7 @@
 The work is done by a spaCy ``zh`` pipeline (char segmentation) whose components are
 registered in :mod:`fintech_kg.extraction.pipeline`; this module is the public face and
 imports the pipeline lazily, so the pure helper modules of this package (relations, events,
-dates, amounts) can be imported without loading spaCy.
+amounts) can be imported without loading spaCy.
 
 Example::
 

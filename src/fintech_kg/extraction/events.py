@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
 from typing import NamedTuple
 
+from fintech_kg.dates import DateMention, event_precision, find_dates
 from fintech_kg.extraction.amounts import find_amounts
-from fintech_kg.extraction.dates import DateMention, find_dates
 from fintech_kg.extraction.relations import PlacedMention, mentions_within, ordered_mentions
 from fintech_kg.extraction.triggers import (
     EventTriggers,
@@ -128,13 +127,15 @@ def find_events(
                     _amount(book, sentence),
                     _place(book, sentence),
                 )
+            when = _nearest_date(facts.dates, start - sent_start)
             event = RiskEvent(
                 id=_event_id(meta.id, trigger, subject_ids, sector, sent_start),
                 type=trigger.type,
                 subjects=subject_ids,
                 sector=sector,
                 authority=_authority(in_sentence, start, trigger),
-                date=_nearest_date(facts.dates, start - sent_start),
+                date=when.value if when else None,
+                date_precision=event_precision(when.precision) if when else None,
                 amount_cny=facts.amount_cny,
                 location=facts.place or _seat(subjects),
                 trigger=match.group(),
@@ -272,11 +273,11 @@ def _authority(mentions: list[PlacedMention], start: int, trigger: EventTriggers
     return nearest.entity.id
 
 
-def _nearest_date(dates: list[DateMention], trigger_at: int) -> date | None:
+def _nearest_date(dates: list[DateMention], trigger_at: int) -> DateMention | None:
     """The date of the sentence (``find_dates`` against publication) nearest the trigger."""
     if not dates:
         return None
-    return min(dates, key=lambda d: abs(d.start - trigger_at)).value
+    return min(dates, key=lambda d: abs(d.start - trigger_at))
 
 
 def _amount(book: TriggerBook, sentence: str) -> float | None:
@@ -328,6 +329,7 @@ def _merge(kept: RiskEvent | None, new: RiskEvent) -> RiskEvent:
         update={
             "authority": best.authority or other.authority,
             "date": best.date or other.date,
+            "date_precision": best.date_precision if best.date else other.date_precision,
             "amount_cny": best.amount_cny if best.amount_cny is not None else other.amount_cny,
             "location": best.location or other.location,
             "hedged": best.hedged and other.hedged,

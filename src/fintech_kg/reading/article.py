@@ -14,7 +14,7 @@ import re
 import unicodedata
 from datetime import date
 
-from fintech_kg.extraction.dates import find_dates
+from fintech_kg.dates import find_dates
 from fintech_kg.models import Article, ArticleMeta
 from fintech_kg.reading.cleaning import guess_title, load_cleaning_rules
 

@@ -1,4 +1,5 @@
-"""Dates in Chinese news: absolute ("2019-01-25", "2019年1月25日") and relative ("6月15日",
+"""Dates in Chinese news, a leaf module both reading (publication dates) and extraction (event
+dates) use: absolute ("2019-01-25", "2019年1月25日") and relative ("6月15日",
 "上周", "昨日", "今年3月", "去年") resolved against the publication date.
 
 One compiled regular expression finds every candidate; a small resolver turns each into a
@@ -20,9 +21,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-__all__ = ["FUTURE_TOLERANCE", "DateMention", "Precision", "find_dates", "resolve_date"]
+__all__ = [
+    "FUTURE_TOLERANCE",
+    "DateMention",
+    "EventPrecision",
+    "Precision",
+    "event_precision",
+    "find_dates",
+    "period_end",
+    "period_text",
+    "resolve_date",
+]
 
 Precision = Literal["day", "week", "month", "year"]
+
+EventPrecision = Literal["day", "month", "year"]
+"""How precisely an event date is known: a risk event's date is the first day of its period."""
 
 FUTURE_TOLERANCE = timedelta(days=7)
 """How far after the reference a yearless date may fall before it is read as last year's."""
@@ -131,6 +145,36 @@ def resolve_date(text: str, reference: date | None = None) -> date | None:
     """
     mentions = find_dates(text, reference)
     return mentions[0].value if mentions else None
+
+
+def event_precision(precision: Precision) -> EventPrecision:
+    """The precision an event date keeps: a week ("上周") is stored as its month, since no
+    text gave the day and events compare at day, month or year.
+
+    Example: ``event_precision("week")`` -> ``'month'``
+    """
+    return "month" if precision == "week" else precision
+
+
+def period_end(start: date, precision: EventPrecision) -> date:
+    """The last day of the period that starts on ``start``.
+
+    Example: ``period_end(date(2018, 6, 1), "month")`` -> ``date(2018, 6, 30)``
+    """
+    if precision == "day":
+        return start
+    if precision == "year":
+        return date(start.year, 12, 31)
+    year, month = _add_months(start.year, start.month, 1)
+    return date(year, month, 1) - timedelta(days=1)
+
+
+def period_text(start: date, precision: EventPrecision) -> str:
+    """The date as precisely as it is known: ``'2018-06-15'``, ``'2018-06'`` or ``'2018'``.
+
+    Example: ``period_text(date(2018, 1, 1), "year")`` -> ``'2018'``
+    """
+    return start.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
 
 
 _Resolved = tuple[date, Precision, bool]
