@@ -1,11 +1,11 @@
-// Re-link each subject's lifecycle: its dated risk events in order of (date, type, id), each
-// FOLLOWED_BY the next. The chain belongs to its subject ({subject: id}), so an event shared
-// by two platforms sits in both chains without mixing them.
+// Re-link each subject's lifecycle: its dated risk events in order of (date, date_until, type,
+// id): a month or year sorts at its first day, before the days it holds; each FOLLOWED_BY
+// the next. The chain belongs to its subject ({subject: id}); every event has one subject.
 UNWIND $ids AS id
 MATCH (x:Entity {id: id})
 OPTIONAL MATCH (x)-[:SUBJECT_OF]->(e:RiskEvent)
 WHERE e.date IS NOT NULL
-WITH x, e ORDER BY e.date, e.type, e.id
+WITH x, e ORDER BY e.date, e.date_until, e.type, e.id
 WITH x, collect(e) AS events
 WITH x, [i IN range(0, size(events) - 2) | [events[i], events[i + 1]]] AS pairs
 CALL (x, pairs) {

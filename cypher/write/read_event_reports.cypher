@@ -1,16 +1,25 @@
 // The risk events a change can reach, each with its reports as compact lists
 // [article id, published_at, report properties] (empty for an event without reports):
-// $windows: {key, from, to}: events of the key whose dates [date, date_to] meet [from, to];
-// $undated_keys: the undated event of each key; $event_ids: these events.
+// $windows: {key, from, to}: events of the key whose span [span_from, span_to] meets
+// [from, to]; $keys: of each key, its undated event and its latest dated event not among
+// $event_ids (the undated reports of a key live on its latest event); $event_ids: these events.
 CALL () {
   UNWIND $windows AS window
   MATCH (e:RiskEvent {key: window.key})
-  WHERE e.date <= window.to AND e.date_to >= window.from
+  WHERE e.span_from <= window.to AND e.span_to >= window.from
   RETURN e
   UNION
-  UNWIND $undated_keys AS key
+  UNWIND $keys AS key
   MATCH (e:RiskEvent {key: key})
-  WHERE e.date IS NULL
+  WHERE e.span_from IS NULL
+  RETURN e
+  UNION
+  UNWIND $keys AS key
+  CALL (key) {
+    MATCH (e:RiskEvent {key: key})
+    WHERE e.span_from IS NOT NULL AND NOT e.id IN $event_ids
+    RETURN e ORDER BY e.span_from DESC, e.id DESC LIMIT 1
+  }
   RETURN e
   UNION
   UNWIND $event_ids AS id

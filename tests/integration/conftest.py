@@ -133,7 +133,7 @@ def build_record(
     """An extraction record built by hand: every entity is mentioned where its name occurs
     first; a relation's evidence is the sentence naming its target; an event's is the sentence
     of ``event["trigger"]`` (keys of ``event``: type, subjects, trigger, and optionally
-    date, amount_cny, location, authority, sector, hedged)."""
+    date, date_precision, amount_cny, location, authority, sector, hedged)."""
     built_entities = []
     for entity_id, entity_type in entities:
         sentence = _sentence_of(text, entity_id)
@@ -176,6 +176,7 @@ def build_record(
                 sector=event.get("sector"),
                 authority=event.get("authority"),
                 date=event.get("date"),
+                date_precision=event.get("date_precision"),
                 amount_cny=event.get("amount_cny"),
                 location=event.get("location"),
                 trigger=trigger,
