@@ -6,8 +6,9 @@ MATCH (event:RiskEvent {id: $event_id})
 OPTIONAL MATCH (article:Article)-[:HAS_SENTENCE]->(sentence:Sentence)-[:SUPPORTS]->(event)
 WITH event, sentence, article
 ORDER BY article.published_at, article.id, sentence.start
-RETURN event {.id, .type, .date, .amount_cny, .location, .sector, .first_reported,
-              .last_reported, .mention_count,
+RETURN event {.id, .type, .date, .date_precision, .date_text, .amount_cny, .location, .sector,
+              co_subjects: coalesce(event.co_subjects, []), .first_reported, .last_reported,
+              .mention_count,
               subjects: COLLECT { MATCH (s:Entity)-[:SUBJECT_OF]->(event) RETURN s.id },
               authorities: COLLECT { MATCH (a:Entity)-[:ACTED_IN]->(event) RETURN a.id }} AS event,
        collect(sentence {.id, .article_id, .text, .start, .end,

@@ -21,7 +21,7 @@ CALL (entity) {
   RETURN coalesce(event.hedged, false) AS hedged,
          entity.name AS source,
          event.type AS fact,
-         coalesce(toString(event.date), '') AS target,
+         coalesce(event.date_text, '') AS target,
          event.confidence AS confidence,
          event.mention_count AS articles
 }

@@ -10,14 +10,14 @@ ORDER BY CASE WHEN platform.id = $platform THEN 0 WHEN platform.name = $platform
 LIMIT 1
 MATCH (platform)-[role:SUBJECT_OF|ACTED_IN]->(event:RiskEvent)
 OPTIONAL MATCH (event)-[:FOLLOWED_BY {subject: platform.id}]->(next:RiskEvent)
-RETURN event.date AS date,
+RETURN event.date_text AS date,
        event.type AS type,
        type(role) AS role,
        event.amount_cny AS amount_cny,
        event.location AS location,
        event.mention_count AS reports,
        next.type AS next_type,
-       next.date AS next_date,
+       next.date_text AS next_date,
        event.id AS event_id,
        next.id AS next_id
 ORDER BY date, type, event_id

@@ -3,9 +3,10 @@
 // param since (date): first day of the period
 // param until (date): last day of the period
 // param region (string?): only events whose location contains this (e.g. 上海); null for all
+// An event known to a month or a year is in the period when its month or year meets it.
 // :param [{since, until, region}] => { RETURN date('2018-01-01') AS since, date('2019-12-31') AS until, null AS region }
 MATCH (authority:Entity)-[:ACTED_IN]->(event:RiskEvent)
-WHERE event.date >= $since AND event.date <= $until
+WHERE coalesce(event.date_until, event.date) >= $since AND event.date <= $until
   AND ($region IS NULL OR event.location CONTAINS $region)
 WITH coalesce(event.location, '未知') AS region, authority, event
 RETURN region,

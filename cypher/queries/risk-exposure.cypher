@@ -12,8 +12,9 @@ MATCH (subject)-[:SUBJECT_OF]->(event:RiskEvent)
 WITH event, hops, subject
 ORDER BY size(hops), event.date, event.id
 LIMIT $limit
-RETURN event {.id, .type, .date, .amount_cny, .location, .sector, .first_reported,
-              .last_reported, .mention_count,
+RETURN event {.id, .type, .date, .date_precision, .date_text, .amount_cny, .location, .sector,
+              co_subjects: coalesce(event.co_subjects, []), .first_reported, .last_reported,
+              .mention_count,
               subjects: COLLECT { MATCH (s:Entity)-[:SUBJECT_OF]->(event) RETURN s.id },
               authorities: COLLECT { MATCH (a:Entity)-[:ACTED_IN]->(event) RETURN a.id }} AS event,
        [r IN hops | {source: startNode(r).id, type: type(r), target: endNode(r).id,

@@ -294,6 +294,10 @@ class KnowledgeGraph:
     ) -> list[RiskEventNode]:
         """Risk events of a type (or types) in a period, optionally of one entity.
 
+        Dates compare at their precision: an event known only to its month or year is in
+        the period when that month or year meets [since, until] (``date_text`` shows it as
+        known: ``'2018-06'``, ``'2018'``).
+
         Example:
             >>> kg.events("COLLAPSE", since=datetime.date(2018, 6, 1))  # doctest: +SKIP
         """

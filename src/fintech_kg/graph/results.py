@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 import neo4j.graph
 import neo4j.time
@@ -106,10 +106,15 @@ class RiskEventNode(_Result):
 
     id: str
     type: str
-    date: datetime.date | None = None
+    date: datetime.date | None = Field(None, description="First day of the date's period")
+    date_precision: Literal["day", "month", "year"] | None = None
+    date_text: str | None = Field(None, description="The date as known: 2018-06-15, 2018-06, 2018")
     amount_cny: float | None = None
     location: str | None = None
     sector: str | None = None
+    co_subjects: list[str] = Field(
+        default_factory=list, description="Other entities its reports named with the subject"
+    )
     first_reported: datetime.date | None = None
     last_reported: datetime.date | None = None
     mention_count: int = 0
