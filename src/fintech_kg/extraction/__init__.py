@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-EXTRACTOR_VERSION = "0.1.0"
-"""Version stamped on every piece of evidence; bump it when extraction output changes."""
+from fintech_kg.extraction.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
     from spacy.language import Language
