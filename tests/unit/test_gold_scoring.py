@@ -145,6 +145,7 @@ def test_findings_list_misses_and_false_positives() -> None:
     assert "relation       miss  OWNS 丙集团 -> 甲贷" in text
     assert "relation       false OWNS 甲贷 -> 丙" in text
     assert "event typed    false COLLAPSE 丁公司" in text
+    assert "entity typed   miss  乙银行 (Bank; found as Company)" in text
     assert "某报" not in text  # optional entities are no error
 
 

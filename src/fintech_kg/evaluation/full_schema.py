@@ -177,6 +177,7 @@ def _entity_findings(
     required = [g for g in gold.entities if not g.optional]
     optional = [_gold_forms(g) for g in gold.entities if g.optional]
     findings = []
+    span_aligned: dict[int, int] = {}
     for measure, typed in (("entity span", False), ("entity typed", True)):
         aligned: dict[int, int] = {}
         for i, entity in enumerate(entities):
@@ -198,11 +199,24 @@ def _entity_findings(
                 findings.append(
                     Finding(measure=measure, outcome="fp", type=entity.type.value, what=label)
                 )
+        # A typed miss found under another type says so: the fix is the type, not the name.
+        found_as = {
+            j: entities[i].type.value
+            for i, j in span_aligned.items()
+            if entities[i].type.value != required[j].type
+        }
         findings.extend(
-            Finding(measure=measure, outcome="fn", type=g.type, what=f"{g.name} ({g.type})")
+            Finding(
+                measure=measure,
+                outcome="fn",
+                type=g.type,
+                what=f"{g.name} ({g.type}"
+                + (f"; found as {found_as[j]})" if j in found_as else ")"),
+            )
             for j, g in enumerate(required)
             if j not in aligned.values()
         )
+        span_aligned = aligned
     return findings
 
 
