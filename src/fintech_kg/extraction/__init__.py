@@ -3,7 +3,8 @@
 The work is done by a spaCy ``zh`` pipeline (char segmentation) whose components are
 registered in :mod:`fintech_kg.extraction.pipeline`; this module is the public face and
 imports the pipeline lazily, so the pure helper modules of this package (relations, events,
-dates, amounts) can be imported without loading spaCy.
+dates, amounts) can be imported without loading spaCy. :data:`EXTRACTOR_VERSION` follows the
+package version and the data extraction reads (:mod:`fintech_kg.extraction.version`).
 
 Example::
 
