@@ -394,3 +394,41 @@ def test_stdin_html_and_json_list_are_sniffed() -> None:
     assert isinstance(page, Article) and page.text == "某平台清退。"
     listed = read("-", stdin=io.BytesIO(b'[{"id": "l1", "text": "x"}]'))
     assert [a.meta.id for a in articles(listed)] == ["l1"]
+
+
+NAVIGATION_ONLY = "上一篇：某网今日要闻汇总 下一篇：某网明日看点\n我要评论\n下一条：更多新闻"
+
+
+def test_a_title_over_a_navigation_only_body_is_read(tmp_path: Path) -> None:
+    path = jsonl(
+        tmp_path / "nav.jsonl",
+        {"id": "nav", "title": "老平台青木贷发布清盘公告", "text": NAVIGATION_ONLY},
+        {"id": "title-only", "title": "青木贷清盘", "text": ""},
+        {"id": "nothing", "title": "", "text": NAVIGATION_ONLY},
+    )
+    items = read(path)
+    nav, title_only = articles(items)
+    assert nav.text == "老平台青木贷发布清盘公告"
+    assert (nav.meta.title, nav.meta.char_count) == ("老平台青木贷发布清盘公告", len(nav.text))
+    assert title_only.text == "青木贷清盘"
+    (error,) = errors(items)
+    assert error.article_id == "nothing" and "no title" in str(error)
+
+
+def test_extraction_reads_the_title_when_the_body_has_nothing() -> None:
+    from fintech_kg.extraction import extract
+    from fintech_kg.reading import make_article
+
+    article = make_article(NAVIGATION_ONLY, id="nav", title="网贷平台青木贷发布清盘公告")
+    record = extract(article)
+    (platform,) = [e for e in record.entities if e.id == "青木贷"]
+    for mention in platform.mentions:  # offsets point into the text the article carries
+        assert article.text[mention.start : mention.end] == mention.text
+    assert "青木贷" in {s for event in record.events for s in event.subjects}
+
+
+def test_a_title_missing_from_a_body_with_news_stays_out_of_the_text() -> None:
+    from fintech_kg.reading import make_article
+
+    article = make_article(TEXT, title="双方合作")
+    assert article.text == TEXT

@@ -1,4 +1,4 @@
-"""Evaluation of extraction on labelled development sets (FinNSP, CCKS 2019, FinRE).
+"""Evaluation of extraction on labelled development sets (gold_dev, FinNSP, CCKS 2019, FinRE).
 
 The sets live outside the package (``../shared/data``) and are never shipped; this package
 only reads them, matches names after NFKC normalisation and prints precision, recall, F1.
@@ -23,6 +23,15 @@ from fintech_kg.evaluation.datasets import (
     load_finre,
     split_items,
 )
+from fintech_kg.evaluation.full_schema import (
+    ArticleComparison,
+    Finding,
+    compare_article,
+    format_findings,
+    gold_dev_report,
+    gold_form,
+)
+from fintech_kg.evaluation.gold_dev import GoldArticle, load_gold_dev, split_gold_dev
 from fintech_kg.evaluation.runs import (
     candidate_entities,
     score_ccks,
@@ -32,20 +41,29 @@ from fintech_kg.evaluation.runs import (
 from fintech_kg.evaluation.scores import EvaluationReport, Score, normalise, surface_forms
 
 __all__ = [
+    "ArticleComparison",
     "CcksText",
     "DatasetMissing",
     "EvaluationReport",
+    "Finding",
     "FinnspText",
     "FinrePair",
+    "GoldArticle",
     "Score",
     "candidate_entities",
+    "compare_article",
+    "format_findings",
+    "gold_dev_report",
+    "gold_form",
     "load_ccks",
     "load_finnsp",
     "load_finre",
+    "load_gold_dev",
     "normalise",
     "score_ccks",
     "score_finnsp",
     "score_finre",
+    "split_gold_dev",
     "split_items",
     "surface_forms",
 ]

@@ -30,9 +30,10 @@ from fintech_kg.evaluation.scores import (
     surface_forms,
 )
 from fintech_kg.extraction.events import find_events
+from fintech_kg.extraction.evidence import make_evidence
 from fintech_kg.extraction.relations import SYMMETRIC, find_relations
 from fintech_kg.extraction.sentences import split_sentences
-from fintech_kg.models import Entity, Evidence, ExtractionRecord, Mention
+from fintech_kg.models import Entity, ExtractionRecord, Mention
 from fintech_kg.vocabulary import EntityType, EventType, RelationType
 
 __all__ = [
@@ -200,14 +201,7 @@ def candidate_entities(
         for match in re.finditer(re.escape(name), text):
             if not any(s < match.end() and match.start() < e for s, e, _ in spans):
                 spans.append((match.start(), match.end(), name))
-    evidence = Evidence(
-        sentence=text,
-        start=0,
-        end=len(text),
-        extractor="candidates",
-        extractor_version="",
-        confidence=confidence,
-    )
+    evidence = make_evidence(text, 0, len(text), "candidates", confidence, extractor_version="")
     return [
         Entity(
             id=name,

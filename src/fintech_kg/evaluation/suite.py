@@ -21,19 +21,23 @@ from fintech_kg.evaluation.datasets import (
     load_finre,
     split_items,
 )
+from fintech_kg.evaluation.full_schema import ArticleComparison, compare_article, gold_dev_report
+from fintech_kg.evaluation.gold_dev import articles_path, load_gold_dev, split_gold_dev
 from fintech_kg.evaluation.runs import Extractor, score_ccks, score_finnsp, score_finre
 from fintech_kg.evaluation.scores import EvaluationReport
+from fintech_kg.models import Article, ExtractionRecord
 
 __all__ = [
     "DATASETS",
     "SPLITS",
     "default_data_dir",
+    "evaluate_gold_dev",
     "format_reports",
     "pipeline_extractor",
     "run_evaluation",
 ]
 
-DATASETS = ("finnsp", "ccks", "finre")
+DATASETS = ("gold_dev", "finnsp", "ccks", "finre")
 SPLITS = ("tune", "held-out", "all")
 FINRE_PARTS = {"tune": ["train"], "held-out": ["valid"], "all": ["train", "valid"]}
 """FinRE's own validation file is its held-out part."""
@@ -64,12 +68,20 @@ def run_evaluation(
     limit: int | None = None,
     extract: Extractor | None = None,
     skipped: Callable[[str], None] = lambda message: None,
+    compared: Callable[[ArticleComparison], None] = lambda comparison: None,
 ) -> list[EvaluationReport]:
     """Score each data set on ``split``; a set whose files are absent is reported to
-    ``skipped`` and left out. ``limit`` caps the items per set (first by id)."""
+    ``skipped`` and left out. ``limit`` caps the items per set (first by id).
+
+    gold_dev is scored on all its articles and on each part of its fixed split (``split``
+    does not apply to it), and each article's comparison is passed to ``compared``.
+    """
     reports = []
     for dataset in datasets:
         try:
+            if dataset == "gold_dev":
+                reports.extend(evaluate_gold_dev(data_dir, limit, compared))
+                continue
             if dataset == "finre":
                 pairs = [p for part in FINRE_PARTS[split] for p in load_finre(data_dir, part)]
                 reports.append(score_finre(islice(pairs, limit), split))
@@ -86,6 +98,48 @@ def run_evaluation(
                 raise ValueError(f"unknown data set {dataset!r}: use one of {DATASETS}")
         except DatasetMissing as exc:
             skipped(f"skipping {dataset}: {exc}")
+    return reports
+
+
+def evaluate_gold_dev(
+    data_dir: Path,
+    limit: int | None = None,
+    compared: Callable[[ArticleComparison], None] = lambda comparison: None,
+) -> list[EvaluationReport]:
+    """Extract gold_dev's articles as ``fintech-kg extract`` does and score them: all
+    articles (per type too), then the 'tune' and 'held-out' parts of the fixed split.
+
+    ``limit`` scores the first N articles of the file; the split stays the one of all 75.
+    """
+    from fintech_kg.extraction import extract
+    from fintech_kg.reading import read_articles
+
+    golds = load_gold_dev(data_dir)
+    path = articles_path(data_dir)
+    if not path.is_file():
+        raise DatasetMissing(f"{path} not found; pass --data-dir pointing at shared/data")
+    parts = {split: {g.id for g in split_gold_dev(golds, split)} for split in ("tune", "held-out")}
+    golds = golds[:limit]
+    wanted = {g.id for g in golds}
+    records: dict[str, ExtractionRecord] = {}
+    unread: list[str] = []
+    for item in read_articles([path]):
+        if not isinstance(item, Article):
+            unread.append(str(item))
+        elif item.meta.id in wanted:
+            records[item.meta.id] = extract(item)
+    comparisons = [compare_article(g, records.get(g.id)) for g in golds]
+    for comparison in comparisons:
+        compared(comparison)
+    reports = [gold_dev_report(comparisons, "all")]
+    for split, ids in parts.items():
+        reports.append(
+            gold_dev_report([c for c in comparisons if c.id in ids], split, by_type=False)
+        )
+    reports[0].notes.extend(f"not read, scored as empty: {message}" for message in unread)
+    reports[0].notes.append(
+        f"split: 'tune' = first {len(parts['tune'])} ids by SHA-256, 'held-out' = the rest"
+    )
     return reports
 
 

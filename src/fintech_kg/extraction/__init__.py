@@ -3,7 +3,8 @@
 The work is done by a spaCy ``zh`` pipeline (char segmentation) whose components are
 registered in :mod:`fintech_kg.extraction.pipeline`; this module is the public face and
 imports the pipeline lazily, so the pure helper modules of this package (relations, events,
-amounts) can be imported without loading spaCy.
+amounts) can be imported without loading spaCy. :data:`EXTRACTOR_VERSION` follows the
+package version and the data extraction reads (:mod:`fintech_kg.extraction.version`).
 
 Example::
 
@@ -18,8 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-EXTRACTOR_VERSION = "0.1.0"
-"""Version stamped on every piece of evidence; bump it when extraction output changes."""
+from fintech_kg.extraction.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from fintech_kg.extraction.evidence import make_evidence
 from fintech_kg.extraction.lexicon import (
     Lexicon,
     LexiconEntry,
@@ -942,15 +943,9 @@ class _EvidenceMaker:
         key = (s_start, s_end, confidence)
         evidence = self.made.get(key)
         if evidence is None:
-            # Built without re-validation (every field is valid by construction) and shared
-            # by the mentions of one sentence: evidence is the bulk of the output.
-            evidence = self.made[key] = Evidence.model_construct(
-                sentence=self.text[s_start:s_end],
-                start=s_start,
-                end=s_end,
-                extractor=EXTRACTOR,
-                extractor_version=self.version,
-                confidence=confidence,
+            # Shared by the mentions of one sentence: evidence is the bulk of the output.
+            evidence = self.made[key] = make_evidence(
+                self.text, s_start, s_end, EXTRACTOR, confidence, self.version
             )
         return evidence
 

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from fintech_kg.dates import DateMention, event_precision, find_dates
 from fintech_kg.extraction.amounts import find_amounts
+from fintech_kg.extraction.evidence import make_evidence
 from fintech_kg.extraction.relations import PlacedMention, mentions_within, ordered_mentions
 from fintech_kg.extraction.triggers import (
     EventTriggers,
@@ -37,7 +38,7 @@ from fintech_kg.extraction.triggers import (
     load_triggers,
     sentences_with,
 )
-from fintech_kg.models import ArticleMeta, Entity, Evidence, RiskEvent
+from fintech_kg.models import ArticleMeta, Entity, RiskEvent
 from fintech_kg.vocabulary import EntityType
 
 __all__ = ["EXTRACTOR_NAME", "SUBJECT_TYPES", "find_events"]
@@ -75,8 +76,6 @@ def find_events(
     ``sentences`` are (start, end) offsets into ``text``; ``entities`` carry mentions with
     offsets into ``text``; ``meta.published_at`` resolves relative dates ("6月15日").
     """
-    from fintech_kg.extraction import EXTRACTOR_VERSION  # here: the pipeline imports us
-
     book = load_triggers()
     hits = sentences_with(book.event_matcher, text, sentences)
     if not hits:
@@ -141,14 +140,7 @@ def find_events(
                 trigger=match.group(),
                 confidence=confidence,
                 hedged=hedged,
-                evidence=Evidence(
-                    sentence=sentence,
-                    start=sent_start,
-                    end=sent_end,
-                    extractor=EXTRACTOR_NAME,
-                    extractor_version=EXTRACTOR_VERSION,
-                    confidence=confidence,
-                ),
+                evidence=make_evidence(text, sent_start, sent_end, EXTRACTOR_NAME, confidence),
             )
             key = (event.type.value, tuple(subject_ids), sector)
             found[key] = _merge(found.get(key), event)

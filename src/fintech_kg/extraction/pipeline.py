@@ -1,19 +1,24 @@
-"""The extraction pipeline: a spaCy ``zh`` Language with the project's components.
+"""The extraction pipeline: a spaCy ``zh`` Language whose components are the stages.
 
 Tokens are characters (spaCy's ``zh`` ``char`` segmentation, by a faster tokenizer with the
 same output), not jieba words: names are matched over the raw text, and jieba's word
-boundaries cut through about 45% of them (see issue 3). Components, registered
-with ``@Language.factory`` so a config can rearrange them or add a user's own (a trained NER
-placed before ``fkg_entities`` contributes its ``doc.ents``):
+boundaries cut through about 45% of them (see issue 3). Each stage is a pipeline component,
+registered with ``@Language.factory`` so a config can rearrange them or add a user's own (a
+trained NER placed before ``fkg_entities`` contributes its ``doc.ents``). In order
+(:data:`COMPONENTS`):
 
-- ``fkg_sentences`` -> ``doc._.sentences``: (start, end) offsets;
-- ``fkg_entities`` -> ``doc._.entities``: entities with mentions (plus MEMBER_OF relations
-  in ``doc._.relations``);
-- ``fkg_relations`` -> ``doc._.relations``: :func:`fintech_kg.extraction.relations.find_relations`;
-- ``fkg_events`` -> ``doc._.events``: :func:`fintech_kg.extraction.events.find_events`.
+- ``fkg_sentences`` (:class:`SentenceSplitter`): (start, end) offsets of the sentences;
+- ``fkg_entities`` (:class:`EntityRecognizer`): entities with mentions, plus the MEMBER_OF
+  and SUCCEEDS relations the lexicon knows;
+- ``fkg_relations`` (:class:`RelationFinder`): relations between the entities;
+- ``fkg_events`` (:class:`EventFinder`): risk events and their subjects.
 
-``doc._.article`` holds the :class:`~fintech_kg.models.ArticleMeta` (publication date for
-resolving "6月15日").
+Every stage does its work in ``run(state)`` on an :class:`ExtractionState`, the one code
+path: :func:`extract` calls the stages on a state directly when the pipeline holds only
+them, and spaCy calls them on a Doc (whose state is ``doc._.fkg_state``) otherwise. On a
+Doc, ``doc._.sentences``, ``doc._.entities``, ``doc._.relations`` and ``doc._.events`` read
+the state, and ``doc._.article`` may hold the :class:`~fintech_kg.models.ArticleMeta`
+(publication date for resolving "6月15日").
 
 Example::
 
@@ -27,23 +32,23 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
 
 import spacy
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.tokens.underscore import Underscore
 from spacy.vocab import Vocab
 
-from fintech_kg.extraction import EXTRACTOR_VERSION
 from fintech_kg.extraction.entities import find_entities
 from fintech_kg.extraction.events import find_events
 from fintech_kg.extraction.lexicon import Lexicon, load_lexicon
 from fintech_kg.extraction.relations import find_relations
 from fintech_kg.extraction.sentences import split_sentences
 from fintech_kg.extraction.triggers import load_triggers
+from fintech_kg.extraction.version import EXTRACTOR_VERSION
 from fintech_kg.models import (
     Article,
     ArticleMeta,
@@ -57,6 +62,12 @@ from fintech_kg.vocabulary import EntityType
 __all__ = [
     "COMPONENTS",
     "CharTokenizer",
+    "EntityRecognizer",
+    "EventFinder",
+    "ExtractionState",
+    "RelationFinder",
+    "SentenceSplitter",
+    "Stage",
     "extract",
     "extract_json_lines",
     "extract_many",
@@ -64,47 +75,69 @@ __all__ = [
     "load_pipeline",
     "make_pipeline",
     "record_from_doc",
+    "run_pipeline",
 ]
 
 COMPONENTS = ("fkg_sentences", "fkg_entities", "fkg_relations", "fkg_events")
-
-for _name in ("article", "sentences", "entities", "relations", "events", "fkg_text"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+"""The default pipeline's components, in the order they run."""
 
 
-# The helpers take ``doc._`` fetched once by their caller: each ``doc._`` builds a new
-# accessor object, a cost that showed in profiles at one article a millisecond.
+class ExtractionState(BaseModel):
+    """One article on its way through the stages: each stage reads what the earlier ones
+    left and adds its own part."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="Cleaned article text; all offsets point into it")
+    meta: ArticleMeta
+    sentences: list[tuple[int, int]] = Field(default_factory=list)
+    external: list[tuple[int, int, EntityType]] = Field(
+        default_factory=list, description="(start, end, type) spans of a user's NER"
+    )
+    entities: list[Entity] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    events: list[RiskEvent] = Field(default_factory=list)
+
+    def record(self) -> ExtractionRecord:
+        """The ExtractionRecord of what the stages found, stamped with the extractor version."""
+        meta = self.meta.model_copy(update={"extractor_version": EXTRACTOR_VERSION})
+        return ExtractionRecord(
+            id=meta.id,
+            article=meta,
+            entities=self.entities,
+            relations=self.relations,
+            events=self.events,
+        )
 
 
-def _text(doc: Doc, ext: Underscore) -> str:
-    """``doc.text``, built once: spaCy rebuilds it from every token on each access."""
-    text: str | None = ext.fkg_text
-    if text is None:
-        text = ext.fkg_text = doc.text
-    return text
-
-
-def _sentences(doc: Doc, ext: Underscore) -> list[tuple[int, int]]:
-    sentences: list[tuple[int, int]] | None = ext.sentences
-    if sentences is None:
-        sentences = ext.sentences = split_sentences(_text(doc, ext))
-    return sentences
-
-
-def _meta(doc: Doc, ext: Underscore) -> ArticleMeta:
-    meta: ArticleMeta | None = ext.article
-    if meta is None:
+def _state(doc: Doc) -> ExtractionState:
+    """The Doc's state, made on first use from ``doc._.article`` (or a meta for bare text)."""
+    ext = doc._  # fetched once: each ``doc._`` builds a new accessor object
+    state: ExtractionState | None = ext.fkg_state
+    if state is None:
         from fintech_kg.reading.article import article_id
 
-        text = _text(doc, ext)
-        meta = ext.article = ArticleMeta(
-            id=article_id(text),
-            content_sha256="",
-            char_count=len(text),
-            extractor_version=EXTRACTOR_VERSION,
+        text = doc.text
+        meta = ext.article or ArticleMeta(
+            id=article_id(text), content_sha256="", char_count=len(text)
         )
-    return meta
+        state = ext.fkg_state = ExtractionState(text=text, meta=meta)
+    return state
+
+
+def _state_field(name: str) -> Callable[[Doc], Any]:
+    def getter(doc: Doc) -> Any:
+        state = doc._.fkg_state
+        return None if state is None else getattr(state, name)
+
+    return getter
+
+
+if not Doc.has_extension("fkg_state"):
+    Doc.set_extension("fkg_state", default=None)
+    Doc.set_extension("article", default=None)
+    for _name in ("sentences", "entities", "relations", "events"):
+        Doc.set_extension(_name, getter=_state_field(_name))
 
 
 class CharTokenizer:
@@ -139,16 +172,29 @@ class CharTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
-class SentenceSplitter:
-    """``fkg_sentences``: sets ``doc._.sentences``."""
+class Stage:
+    """A pipeline component. :meth:`run` does its work on an :class:`ExtractionState`;
+    called on a Doc (in a spaCy pipeline) it runs on the Doc's state, so a component works
+    the same inside spaCy and when :func:`run_pipeline` runs the stages without a Doc."""
+
+    def run(self, state: ExtractionState) -> None:
+        """Read the state and add this stage's findings to it."""
+        raise NotImplementedError
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        ext.sentences = split_sentences(_text(doc, ext))
+        self.run(_state(doc))
         return doc
 
 
-class EntityRecognizer:
+class SentenceSplitter(Stage):
+    """``fkg_sentences``: the (start, end) offsets of the sentences."""
+
+    def run(self, state: ExtractionState) -> None:
+        """Split the text into sentences."""
+        state.sentences = split_sentences(state.text)
+
+
+class EntityRecognizer(Stage):
     """``fkg_entities``: lexicon, patterns and persons; also takes ``doc.ents`` of an NER
     placed before it, with spaCy labels mapped by ``label_map`` (unmapped labels ignored)."""
 
@@ -157,43 +203,41 @@ class EntityRecognizer:
         self.label_map = {label: EntityType(value) for label, value in label_map.items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        external = [
+        _state(doc).external = [
             (ent.start_char, ent.end_char, self.label_map[ent.label_])
             for ent in doc.ents
             if ent.label_ in self.label_map
         ]
-        ext = doc._
-        text = _text(doc, ext)
-        result = find_entities(text, _sentences(doc, ext), self.lexicon, external=external)
-        ext.entities = result.entities
-        ext.relations = [*(ext.relations or []), *result.relations]
-        return doc
+        return super().__call__(doc)
+
+    def run(self, state: ExtractionState) -> None:
+        """Find the entities (and the MEMBER_OF / SUCCEEDS relations the lexicon knows)."""
+        found = find_entities(state.text, state.sentences, self.lexicon, external=state.external)
+        state.entities = found.entities
+        state.relations = [*state.relations, *found.relations]
 
 
-class RelationFinder:
-    """``fkg_relations``: adds the relations between ``doc._.entities``."""
-
-    def __init__(self) -> None:
-        load_triggers()  # read and check the trigger data with the pipeline, not per article
-
-    def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        found = find_relations(_text(doc, ext), _sentences(doc, ext), ext.entities or [])
-        ext.relations = [*(ext.relations or []), *found]
-        return doc
-
-
-class EventFinder:
-    """``fkg_events``: sets ``doc._.events``, the risk events of the article."""
+class RelationFinder(Stage):
+    """``fkg_relations``: the relations between the entities."""
 
     def __init__(self) -> None:
         load_triggers()  # read and check the trigger data with the pipeline, not per article
 
-    def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        text = _text(doc, ext)
-        ext.events = find_events(text, _sentences(doc, ext), ext.entities or [], _meta(doc, ext))
-        return doc
+    def run(self, state: ExtractionState) -> None:
+        """Add the relations the sentences state between the entities."""
+        found = find_relations(state.text, state.sentences, state.entities)
+        state.relations = [*state.relations, *found]
+
+
+class EventFinder(Stage):
+    """``fkg_events``: the risk events of the article."""
+
+    def __init__(self) -> None:
+        load_triggers()  # read and check the trigger data with the pipeline, not per article
+
+    def run(self, state: ExtractionState) -> None:
+        """Find the risk events and their subjects among the entities."""
+        state.events = find_events(state.text, state.sentences, state.entities, state.meta)
 
 
 @Language.factory("fkg_sentences")
@@ -243,41 +287,34 @@ def load_pipeline() -> Language:
 
 def record_from_doc(doc: Doc) -> ExtractionRecord:
     """The ExtractionRecord of a processed Doc."""
-    ext = doc._
-    return _record(_meta(doc, ext), ext.entities or [], ext.relations or [], ext.events or [])
-
-
-def _record(
-    meta: ArticleMeta, entities: list[Entity], relations: list[Relation], events: list[RiskEvent]
-) -> ExtractionRecord:
-    meta = meta.model_copy(update={"extractor_version": EXTRACTOR_VERSION})
-    return ExtractionRecord(
-        id=meta.id, article=meta, entities=entities, relations=relations, events=events
-    )
+    return _state(doc).record()
 
 
 def extract(article: Article) -> ExtractionRecord:
     """Extract entities, relations and risk events from a cleaned article."""
-    nlp = load_pipeline()
-    if nlp.pipe_names == list(COMPONENTS):
-        return _extract_directly(article)
+    return run_pipeline(load_pipeline(), article)
+
+
+def run_pipeline(nlp: Language, article: Article) -> ExtractionRecord:
+    """Run ``nlp``'s components over ``article``.
+
+    When every component is one of ours (a :class:`Stage`), their stages run on the state
+    without a Doc: they read the text, never tokens, and a Doc of one token per character
+    with spaCy's per-component machinery costs about 40 % on top of the extraction. Any
+    other component (a user's NER) needs tokens, so then spaCy runs the pipeline on a Doc.
+
+    Example: ``run_pipeline(make_pipeline(), make_article("某平台逾期。")).entities``
+    """
+    state = ExtractionState(text=article.text, meta=article.meta)
+    components = [component for _, component in nlp.pipeline]
+    stages = [component for component in components if isinstance(component, Stage)]
+    if len(stages) == len(components):
+        for stage in stages:
+            stage.run(state)
+        return state.record()
     doc = nlp.make_doc(article.text)
-    ext = doc._
-    ext.article = article.meta
-    ext.fkg_text = article.text
+    doc._.fkg_state = state
     return record_from_doc(nlp(doc))
-
-
-def _extract_directly(article: Article) -> ExtractionRecord:
-    """What the four components do in a pipeline of only them, by calling the functions
-    they wrap: they read the text, never tokens, and spaCy's Doc of one token per
-    character and per-component machinery cost about a seventh of the extraction."""
-    text = article.text
-    sentences = split_sentences(text)
-    found = find_entities(text, sentences, load_lexicon())
-    relations = [*found.relations, *find_relations(text, sentences, found.entities)]
-    events = find_events(text, sentences, found.entities, article.meta)
-    return _record(article.meta, found.entities, relations, events)
 
 
 def extract_text(text: str, **meta: Any) -> ExtractionRecord:

@@ -24,13 +24,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fintech_kg.extraction.evidence import make_evidence
 from fintech_kg.extraction.triggers import (
     RelationPattern,
     TriggerBook,
     load_triggers,
     sentences_with,
 )
-from fintech_kg.models import Entity, Evidence, Relation
+from fintech_kg.models import Entity, Relation
 from fintech_kg.vocabulary import EntityType, RelationType
 
 __all__ = [
@@ -82,8 +83,6 @@ def find_relations(
     ``entities``; symmetric types (PARTNERS_WITH, COMPETES_WITH) appear once per pair. The
     members of a collective ("BAT") each get the relation.
     """
-    from fintech_kg.extraction import EXTRACTOR_VERSION  # here: the pipeline imports us
-
     book = load_triggers()
     hits = sentences_with(book.relation_matcher, text, sentences) if entities else []
     if not hits:
@@ -100,14 +99,7 @@ def find_relations(
         hedged: bool,
         span: tuple[int, int],
     ) -> None:
-        evidence = Evidence(
-            sentence=text[span[0] : span[1]],
-            start=span[0],
-            end=span[1],
-            extractor=EXTRACTOR_NAME,
-            extractor_version=EXTRACTOR_VERSION,
-            confidence=round(confidence, 3),
-        )
+        evidence = make_evidence(text, span[0], span[1], EXTRACTOR_NAME, round(confidence, 3))
         for source in sources:
             for target in targets:
                 if source.entity.id == target.entity.id:

@@ -398,9 +398,9 @@ def _article(
     source: str | None,
     url: str | None,
 ) -> Article | InputError:
-    if not text.strip():
+    if not text.strip() and not title.strip():
         return InputError(
-            "has no article text; give it text or leave it out",
+            "has no article text and no title; give it text or leave it out",
             path=label,
             line=line,
             article_id=id,
@@ -410,7 +410,8 @@ def _article(
     )
     if not article.text:
         return InputError(
-            "holds only boilerplate (disclaimers, share prompts, image markers); nothing to read",
+            "holds only boilerplate (disclaimers, share prompts, image markers) and no title;"
+            " nothing to read",
             path=label,
             line=line,
             article_id=id,
