@@ -183,10 +183,106 @@ def test_empowerment_reaches_sectors_named_in_a_nearby_sentence() -> None:
 
 def test_regulators_own_nothing_and_sectors_do_not_compete() -> None:
     text = "辛贷实际控制人检察院已批准逮捕。"
-    assert relations(text, {"辛贷": T.P2P_PLATFORM, "检察院": T.REGULATOR}) == []
+    found = relations(text, {"辛贷": T.P2P_PLATFORM, "检察院": T.REGULATOR})
+    assert [r for r in found if r[0] == "OWNS"] == []
     text = "甲支付与第三方支付业竞争。"
     entities = candidate_entities(
         text, {"甲支付": T.COMPANY, "第三方支付业": T.FINANCIAL_INSTITUTION}
     )
     entities[1].attributes["kind"] = "sector"
     assert find_relations(text, [(0, len(text))], entities) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "甲贷称资金与交易分离，庚银行直接存管。",
+            {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK},
+            [("CUSTODIAN_FOR", "庚银行", "甲贷")],
+        ),
+        (
+            "甲贷携手庚银行正式上线资金存管系统。",
+            {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK},
+            [("CUSTODIAN_FOR", "庚银行", "甲贷")],
+        ),
+        (
+            "该平台的存管方庚银行已暂停业务，甲贷对此回应。",
+            {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK},
+            [("CUSTODIAN_FOR", "庚银行", "甲贷")],
+        ),
+        (
+            "近日，东城区公安分局依法对甲资产管理公司涉嫌非法吸收公众存款案立案侦查。",
+            {"东城区公安分局": T.REGULATOR, "甲资产管理公司": T.COMPANY},
+            [("REGULATES", "东城区公安分局", "甲资产管理公司")],
+        ),
+        (
+            "庚银行运用人工智能和大数据技术优化审批。",
+            {"庚银行": T.BANK, "人工智能": T.TECHNOLOGY, "大数据": T.TECHNOLOGY},
+            [("ADOPTS", "庚银行", "人工智能"), ("ADOPTS", "庚银行", "大数据")],
+        ),
+        (
+            "甲出行此前也曾与庚银行、乙支付等合作。",
+            {"甲出行": T.COMPANY, "庚银行": T.BANK, "乙支付": T.COMPANY},
+            [("PARTNERS_WITH", "甲出行", "乙支付"), ("PARTNERS_WITH", "甲出行", "庚银行")],
+        ),
+    ],
+)
+def test_families_read_across_the_sentence(
+    text: str, names: dict[str, EntityType], expected: list[tuple[str, str, str]]
+) -> None:
+    assert [r[:3] for r in relations(text, names)] == expected
+
+
+def test_shareholder_list_gives_owner_and_investors_by_stake() -> None:
+    text = "资料显示，丁平台的股东包括王某(持股70%)、戊投资公司(持股20%)、己咨询公司(10%)。"
+    names = {"丁平台": T.P2P_PLATFORM, "王某": T.PERSON, "戊投资公司": T.COMPANY}
+    names["己咨询公司"] = T.COMPANY
+    assert [r[:3] for r in relations(text, names)] == [
+        ("INVESTS_IN", "己咨询公司", "丁平台"),
+        ("INVESTS_IN", "戊投资公司", "丁平台"),
+        ("OWNS", "王某", "丁平台"),
+    ]
+
+
+def test_holder_of_the_sentence_company_with_a_majority_stake_owns_it() -> None:
+    text = "丁咨询公司成立于2015年，法定代表人李某同时为公司大股东，持股比例90%。"
+    names = {"丁咨询公司": T.COMPANY, "李某": T.PERSON}
+    assert [r[:3] for r in relations(text, names)] == [("OWNS", "李某", "丁咨询公司")]
+
+
+def test_funding_round_gives_each_investor() -> None:
+    text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
+    names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}
+    names["丁基金"] = T.FINANCIAL_INSTITUTION
+    assert [r[:3] for r in relations(text, names)] == [
+        ("INVESTS_IN", "丁基金", "丙理财"),
+        ("INVESTS_IN", "乙创投", "丙理财"),
+        ("INVESTS_IN", "甲资本", "丙理财"),
+    ]
+    text = "丙理财宣布完成1亿元融资，由甲资本领投，乙创投跟投。"
+    assert [r[:3] for r in relations(text, names)] == [
+        ("INVESTS_IN", "乙创投", "丙理财"),
+        ("INVESTS_IN", "甲资本", "丙理财"),
+    ]
+
+
+def test_news_outlets_are_no_ends_unless_the_word_touches_them() -> None:
+    text = "据甲日报消息，乙科技与庚银行签署合作协议。"
+    entities = candidate_entities(
+        text, {"甲日报": T.COMPANY, "乙科技": T.TECH_COMPANY, "庚银行": T.BANK}
+    )
+    entities[0].attributes["role"] = "media"
+    found = find_relations(text, [(0, len(text))], entities)
+    assert sorted((r.source, r.target) for r in found) == [("乙科技", "庚银行")]
+    text = "据甲日报消息称，乙科技收购了丙公司。"
+    entities = candidate_entities(
+        text, {"甲日报": T.COMPANY, "乙科技": T.COMPANY, "丙公司": T.COMPANY}
+    )
+    entities[0].attributes["role"] = "media"
+    found = find_relations(text, [(0, len(text))], entities)
+    assert [(r.source, r.target) for r in found] == [("乙科技", "丙公司")]
+
+
+def test_a_plain_not_before_the_word_negates() -> None:
+    assert relations("甲科技不持有乙支付股份。", {"甲科技": T.COMPANY, "乙支付": T.COMPANY}) == []

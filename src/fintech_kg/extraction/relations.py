@@ -23,10 +23,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from fintech_kg.extraction.triggers import (
     RelationPattern,
     TriggerBook,
+    clause_bounds,
+    compile_words,
     load_triggers,
     sentences_with,
 )
@@ -51,12 +54,27 @@ SYMMETRIC = frozenset({RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH})
 _COORDINATION = (*"与和同跟及、对向为给", "携手", "联手", "牵手", "以及")
 _PASSIVE = ("被", "遭")
 _WITH = ("与", "和", "同", "跟")
-_COPULA = ("是", "为", "成为", "作为", "系")
+_COPULA = ("是", "为", "成为", "作为", "系", "（", "(")
+_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", "跟", "同", "/", "、、")
+_QUOTES = " “”\"'《》「」『』()（）等"
+# Relation types a shareholder list states; its "持股" words are not read again as triggers.
+_HOLDING = frozenset({RelationType.OWNS, RelationType.INVESTS_IN})
+# Likewise for a funding round: "甲、乙联合的B轮投资" is no partnership of 甲 and 乙.
+_FUNDING = frozenset({*_HOLDING, RelationType.PARTNERS_WITH})
+# "(持股60%)", "，持股比例为82%", "(10%)" right after a holder.
+_STAKE = re.compile(
+    r"\s*[（(，,]?\s*(?:持股|持有|占股|股权)?(?:占比|比例|份额)?(?:达|为|约)?\s*"
+    r"(?P<percent>\d+(?:\.\d+)?)\s*[%％][）)]?"
+)
 
 # Beyond these distances (characters) two mentions are not read as ends of one trigger.
 _MAX_GAP = 40
 _MAX_CONNECTOR = 12
 _MAX_SPAN = 80
+# A holder or a lead investor stands this close before its role word ("甲同时为公司大股东").
+_MAX_ROLE_GAP = 4
+# A sentence-wide end after its word counts as this much farther than one before it.
+_AFTER_PENALTY = 10
 # A sector-level EMPOWERS may take its target up to this many sentences later; it is less sure.
 _SECTOR_REACH = 3
 _SECTOR_FACTOR = 0.6
@@ -80,12 +98,13 @@ def find_relations(
     ``sentences`` are (start, end) offsets into ``text``; ``entities`` carry their mentions
     with offsets into ``text``. Returns relations whose ``source`` and ``target`` are ids of
     ``entities``; symmetric types (PARTNERS_WITH, COMPETES_WITH) appear once per pair. The
-    members of a collective ("BAT") each get the relation.
+    members of a collective ("BAT") each get the relation. News outlets and data sites
+    (attribute ``role`` = ``media``) are no end unless the relation word touches their name.
     """
     from fintech_kg.extraction import EXTRACTOR_VERSION  # here: the pipeline imports us
 
     book = load_triggers()
-    hits = sentences_with(book.relation_matcher, text, sentences) if entities else []
+    hits = sentences_with(book.statement_matcher, text, sentences) if entities else []
     if not hits:
         return []  # no relation word, or no name for it to join
     mentions = ordered_mentions(entities)
@@ -93,13 +112,14 @@ def find_relations(
     found: dict[tuple[RelationType, str, str], Relation] = {}
 
     def keep(
-        pattern: RelationPattern,
+        pattern: RelationPattern | RelationType,
         sources: list[PlacedMention],
         targets: list[PlacedMention],
         confidence: float,
         hedged: bool,
         span: tuple[int, int],
     ) -> None:
+        kind = pattern if isinstance(pattern, RelationType) else pattern.type
         evidence = Evidence(
             sentence=text[span[0] : span[1]],
             start=span[0],
@@ -113,7 +133,7 @@ def find_relations(
                 if source.entity.id == target.entity.id:
                     continue
                 relation = Relation(
-                    type=pattern.type,
+                    type=kind,
                     source=source.entity.id,
                     target=target.entity.id,
                     confidence=round(confidence, 3),
@@ -125,18 +145,28 @@ def find_relations(
                     found[key] = relation
 
     for sent_start, sent_end in hits:
-        in_sentence = mentions_within(mentions, starts, sent_start, sent_end)
-        if not in_sentence:
+        placed = mentions_within(mentions, starts, sent_start, sent_end)
+        if not placed:
             continue
         sentence = text[sent_start:sent_end]
+        claimed = _statements(book, text, placed, (sent_start, sent_end), keep)
         for match in book.relation_matcher.finditer(sentence):
             start, end = sent_start + match.start(), sent_start + match.end()
-            if any(m.start < end and start < m.end for m in in_sentence):
+            if any(m.start < end and start < m.end for m in placed):
                 continue  # the word is part of a name ("XX投资有限公司")
             pattern, kind = book.relation_words[match.group()]
+            if any(lo <= start < hi and pattern.type in kinds for lo, hi, kinds in claimed):
+                continue  # a statement already read ("股东包括A(持股60%)、B", "A、B联合的投资")
+            in_sentence = [
+                m for m in placed if not _is_media(m) or m.end == start or m.start == end
+            ]
             hedged = kind == "hedged" or book.cue_before(sentence, match.start(), "hedge")
-            ends = _ends(text, in_sentence, start, end, pattern, kind)
-            if ends is None:
+            pairs = _ends(text, in_sentence, start, end, pattern, kind, book)
+            if not pairs and match.group() in pattern.sentence_reach:
+                pairs = _sentence_ends(
+                    text, in_sentence, start, end, pattern, (sent_start, sent_end)
+                )
+            if not pairs:
                 if pattern.type == RelationType.EMPOWERS:
                     _empower_sector(
                         book,
@@ -149,23 +179,43 @@ def find_relations(
                         keep,
                     )
                 continue
-            source, target, gap = ends
-            # A negation may sit anywhere from the first end to the trigger ("甲并未与乙合作").
-            first = min(source.start, target.start, start) - sent_start
-            if book.cue_before(sentence, match.start(), "negation", reach=match.start() - first):
-                continue
-            confidence = pattern.base_confidence * (1.0 - 0.5 * min(gap, _MAX_GAP) / _MAX_GAP)
-            if hedged:
-                confidence *= _HEDGE_FACTOR
-            keep(
-                pattern,
-                _same_span(source, in_sentence),
-                _same_span(target, in_sentence),
-                confidence,
-                hedged,
-                (sent_start, sent_end),
-            )
-    return list(found.values())
+            for source, target, gap in pairs:
+                # A negation may sit anywhere from the first end to the trigger ("甲并未与乙合作").
+                first = min(source.start, target.start, start) - sent_start
+                if (
+                    book.cue_before(
+                        sentence, match.start(), "negation", reach=match.start() - first
+                    )
+                    or sentence[match.start() - 1 : match.start()] == "不"
+                ):
+                    continue
+                confidence = pattern.base_confidence * (1.0 - 0.5 * min(gap, _MAX_GAP) / _MAX_GAP)
+                if hedged:
+                    confidence *= _HEDGE_FACTOR
+                keep(
+                    pattern,
+                    _same_span(source, placed),
+                    _same_span(target, placed),
+                    confidence,
+                    hedged,
+                    (sent_start, sent_end),
+                )
+    return _settled(found)
+
+
+def _settled(found: dict[tuple[RelationType, str, str], Relation]) -> list[Relation]:
+    """The relations, a custody statement taking the place of a partnership of the same pair
+    ("甲贷携手乙银行上线资金存管" states custody, not a partnership)."""
+    custody = {
+        frozenset((r.source, r.target))
+        for r in found.values()
+        if r.type == RelationType.CUSTODIAN_FOR
+    }
+    return [
+        r
+        for r in found.values()
+        if not (r.type == RelationType.PARTNERS_WITH and frozenset((r.source, r.target)) in custody)
+    ]
 
 
 def _empower_sector(
@@ -269,22 +319,30 @@ def _ends(
     end: int,
     pattern: RelationPattern,
     kind: str,
-) -> tuple[PlacedMention, PlacedMention, int] | None:
-    """The (source, target, distance) a trigger at [start, end) joins, or None."""
+    book: TriggerBook,
+) -> list[tuple[PlacedMention, PlacedMention, int]]:
+    """The (source, target, distance) pairs a trigger at [start, end) joins; a list of names
+    on the target's side ("联合甲、乙、丙推出") gives one pair per name."""
     left = [m for m in mentions if m.end <= start][::-1]
     right = [m for m in mentions if m.start >= end and m.start - end <= _MAX_GAP]
-    pair = _ends_before(text, left, start, pattern, kind)
-    if pair is None and left and right and start - left[0].end <= _MAX_GAP:
+    pairs = _ends_before(text, left, start, pattern, kind, book)
+    if pairs is None and left and right and start - left[0].end <= _MAX_GAP:
         near_left, near_right = left[0], right[0]
         if near_left.entity.id == near_right.entity.id:
-            return None
+            return []
         between = text[near_left.end : start]
         flip = (kind == "reverse") != any(p in between for p in _PASSIVE)
-        source, target = (near_right, near_left) if flip else (near_left, near_right)
-        pair = (source, target, (start - near_left.end) + (near_right.start - end))
-    if pair is None:
-        return None
-    source, target, gap = pair
+        gap = (start - near_left.end) + (near_right.start - end)
+        listed = _listed(text, mentions, near_right)
+        pairs = [(m, near_left, gap) if flip else (near_left, m, gap) for m in listed]
+    typed = (_typed(*pair, pattern) for pair in pairs or [])
+    return [pair for pair in typed if pair is not None]
+
+
+def _typed(
+    source: PlacedMention, target: PlacedMention, gap: int, pattern: RelationPattern
+) -> tuple[PlacedMention, PlacedMention, int] | None:
+    """The pair if its ends' types fit the pattern (a symmetric one turned around if needed)."""
     if source.entity.id == target.entity.id:
         return None
     if pattern.type in SYMMETRIC and not _allowed(source.entity, pattern.source_types):
@@ -299,13 +357,50 @@ def _ends(
     return source, target, gap
 
 
+def _listed(text: str, mentions: list[PlacedMention], first: PlacedMention) -> list[PlacedMention]:
+    """``first`` and the names listed after it ("甲、乙和丙"), in order."""
+    listed = [first]
+    for mention in mentions:
+        if mention.start < listed[-1].end:
+            continue
+        if not _is_list_gap(text[listed[-1].end : mention.start]):
+            break
+        listed.append(mention)
+    return listed
+
+
+def _listed_before(
+    text: str, mentions: list[PlacedMention], last: PlacedMention
+) -> list[PlacedMention]:
+    """``last`` and the names listed before it ("甲、乙和丙" read from 丙), nearest first."""
+    listed = [last]
+    for mention in reversed(mentions):
+        if mention.end > listed[-1].start:
+            continue
+        if not _is_list_gap(text[mention.end : listed[-1].start]):
+            break
+        listed.append(mention)
+    return listed
+
+
+def _is_list_gap(gap: str) -> bool:
+    """Whether the text between two names makes them items of one list ("、", "和", " 及 ")."""
+    return gap.strip(_QUOTES) in _LIST_SEPARATORS
+
+
 def _ends_before(
-    text: str, left: list[PlacedMention], start: int, pattern: RelationPattern, kind: str
-) -> tuple[PlacedMention, PlacedMention, int] | None:
+    text: str,
+    left: list[PlacedMention],
+    start: int,
+    pattern: RelationPattern,
+    kind: str,
+    book: TriggerBook,
+) -> list[tuple[PlacedMention, PlacedMention, int]] | None:
     """Two mentions before the trigger joined by a connector ("A与B合作", "B被A收购").
 
     For a symmetric relation, "与/和/同/跟" right before the nearer mention joins it to the
-    previous name however far ("A昨日宣布，将与B在上海合作").
+    previous name however far ("A昨日宣布，将与B在上海合作"); a list there ("A也曾与B、C等
+    合作") joins A to each of its names.
     """
     if not left or start - left[0].end > _MAX_CONNECTOR:
         return None
@@ -314,8 +409,18 @@ def _ends_before(
     if far is None:
         return None
     connector = text[far.end : near.start]
+    if pattern.type in SYMMETRIC and _is_list_gap(connector) and connector.strip(_QUOTES) == "、":
+        members = _listed_before(text, left[::-1], near)
+        head = next((m for m in left if m.end <= members[-1].start), None)
+        lead = text[head.end : members[-1].start] if head is not None else ""
+        if head is not None and len(lead) <= _MAX_CONNECTOR and lead.endswith(_WITH):
+            return [(head, m, start - head.end) for m in members]
+        opener = text[max(0, members[-1].start - 4) : members[-1].start]
+        if any(opener.endswith(w) for w in book.relation_words):
+            return []  # the list belongs to an earlier word ("联合甲、乙共同推出")
     passive = any(p in connector for p in _PASSIVE)
     # A copula turns "B是A的子公司" around; verbs such as "A为B赋能" keep their order.
+    # A bracket reads as one: "甲公司（乙平台运营主体）".
     copula = any(c in connector for c in _COPULA) and (
         kind == "reverse" or pattern.type == RelationType.OWNS
     )
@@ -330,4 +435,213 @@ def _ends_before(
         return None
     flip = (kind == "reverse") ^ passive ^ copula
     source, target = (near, far) if flip else (far, near)
-    return source, target, start - far.end
+    return [(source, target, start - far.end)]
+
+
+def _sentence_ends(
+    text: str,
+    mentions: list[PlacedMention],
+    start: int,
+    end: int,
+    pattern: RelationPattern,
+    sentence: tuple[int, int],
+) -> list[tuple[PlacedMention, PlacedMention, int]]:
+    """For a word that states its relation across the sentence ("乙银行直接存管", "甲局依法对
+    乙公司立案侦查"): the allowed source nearest the word (one before it preferred) and the
+    allowed targets of the word's clause, else the allowed target nearest the word."""
+
+    def distance(m: PlacedMention) -> int:
+        return start - m.end if m.end <= start else m.start - end + _AFTER_PENALTY
+
+    sources = [
+        m for m in mentions if _allowed(m.entity, pattern.source_types) and not _is_sector(m)
+    ]
+    if not sources:
+        return []
+    source = min(sources, key=distance)
+    targets = [
+        m
+        for m in mentions
+        if m.entity.id != source.entity.id
+        and _allowed(m.entity, pattern.target_types)
+        and (pattern.sector_targets or not _is_sector(m))
+    ]
+    if not targets:
+        return []
+    lo, hi = clause_bounds(text, start, end, *sentence)
+    chosen = [m for m in targets if lo <= m.start and m.end <= hi] or [min(targets, key=distance)]
+    return [(source, m, distance(source) + distance(m)) for m in chosen]
+
+
+def _statements(
+    book: TriggerBook,
+    text: str,
+    placed: list[PlacedMention],
+    sentence: tuple[int, int],
+    keep: Callable[..., None],
+) -> list[tuple[int, int, frozenset[RelationType]]]:
+    """Read the sentence's shareholder lists and funding rounds; returns their spans with the
+    relation types whose words inside them ("持股", "联合") need no reading of their own."""
+    named = [m for m in placed if not _is_media(m) and not _is_sector(m)]
+    claimed = [(lo, hi, _HOLDING) for lo, hi in _holdings(book, text, named, sentence, keep)]
+    claimed += [(lo, hi, _FUNDING) for lo, hi in _funding(book, text, named, sentence, keep)]
+    return claimed
+
+
+def _holdings(
+    book: TriggerBook,
+    text: str,
+    named: list[PlacedMention],
+    sentence: tuple[int, int],
+    keep: Callable[..., None],
+) -> list[tuple[int, int]]:
+    """ "X的股东包括A(持股60%)、B(持股10%)", "X大股东同样为A，持股99%", "A同时为公司大股东，
+    持股82%": each holder invests in X; one above the majority stake, or a controlling
+    holder, owns it."""
+    words = book.statements
+    invests, owns = _pattern(book, RelationType.INVESTS_IN), _pattern(book, RelationType.OWNS)
+    lists, roles = _holding_matchers()
+    sent_start, sent_end = sentence
+    claimed: list[tuple[int, int]] = []
+
+    def state(
+        holder: PlacedMention, company: PlacedMention, noun: str, stake: float | None
+    ) -> None:
+        controlling = (
+            stake > words.majority_stake if stake is not None else (noun in words.controlling_nouns)
+        )
+        pattern = owns if controlling else invests
+        if _typed(holder, company, 0, pattern) is not None:
+            keep(pattern, [holder], [company], pattern.base_confidence, False, sentence)
+
+    for match in lists.finditer(text, sent_start, sent_end):
+        company = next((m for m in reversed(named) if m.end <= match.start()), None)
+        if company is None or len(text[company.end : match.start()].strip(_QUOTES)) > 1:
+            continue
+        position, holders = match.end(), []
+        for mention in named:
+            if mention.start < position:
+                continue
+            if len(text[position : mention.start].strip(_QUOTES + "：:、，,和及")) > 0:
+                break
+            stake, position = _stake(text, mention.end, sent_end)
+            holders.append((mention, stake))
+        for holder, stake in holders:
+            state(holder, company, match.group("noun"), stake)
+        if holders:
+            claimed.append((match.start(), position))
+    for match in roles.finditer(text, sent_start, sent_end):
+        role_holder = next((m for m in reversed(named) if m.end <= match.start()), None)
+        owned = next((m for m in named if _allowed(m.entity, invests.target_types)), None)
+        if role_holder is None or owned is None or owned.start >= role_holder.start:
+            continue
+        if match.start() - role_holder.end > _MAX_ROLE_GAP:
+            continue
+        stake, position = _stake(text, match.end(), sent_end)
+        state(role_holder, owned, match.group("noun"), stake)
+        claimed.append((match.start(), position))
+    return claimed
+
+
+def _stake(text: str, position: int, limit: int) -> tuple[float | None, int]:
+    """The percentage stated right after a holder ("(持股60%)", "，持股比例82%") and where
+    it ends; (None, position) when there is none."""
+    match = _STAKE.match(text, position, limit)
+    if match is None:
+        return None, position
+    return float(match.group("percent")), match.end()
+
+
+def _funding(
+    book: TriggerBook,
+    text: str,
+    named: list[PlacedMention],
+    sentence: tuple[int, int],
+    keep: Callable[..., None],
+) -> list[tuple[int, int]]:
+    """ "X获得A、B等联合的C轮投资", "X获A 1亿元战略投资", "X完成融资，由A领投，B跟投": each
+    investor invests in the recipient, the nearest name before the receipt word that is not
+    itself an investor of the sentence. Returns the spans of the rounds read."""
+    pattern = _pattern(book, RelationType.INVESTS_IN)
+    receipts, nouns, leads = _funding_matchers()
+    sent_start, sent_end = sentence
+    investors: set[str] = set()
+    recipient: PlacedMention | None = None
+    spans: list[tuple[int, int]] = []
+    for match in nouns.finditer(text, sent_start, sent_end):
+        if any(m.start < match.end() and match.start() < m.end for m in named):
+            continue  # "投资" inside a name ("甲投资有限公司")
+        lo, _ = clause_bounds(text, match.start(), match.end(), sent_start, sent_end)
+        receipt = None
+        for found in receipts.finditer(text, max(lo, match.start() - _MAX_GAP), match.start()):
+            receipt = found
+        if receipt is None:
+            continue
+        givers = [
+            m
+            for m in named
+            if receipt.end() <= m.start
+            and m.end <= match.start()
+            and _allowed(m.entity, pattern.source_types)
+        ]
+        if givers and "对" in text[receipt.end() : givers[0].start]:
+            continue  # "完成对乙的投资": the subject is the investor, read by pair words
+        before = [
+            m
+            for m in named
+            if m.end <= receipt.start()
+            and m.entity.id not in investors
+            and _allowed(m.entity, pattern.target_types)
+        ]
+        if not before:
+            continue
+        recipient = before[-1]
+        investors.update(m.entity.id for m in givers)
+        keep(pattern, givers, [recipient], pattern.base_confidence, False, sentence)
+        if givers:
+            spans.append((receipt.start(), match.end()))
+    if recipient is None:
+        return spans
+    for match in leads.finditer(text, recipient.end, sent_end):
+        giver = next((m for m in reversed(named) if m.end <= match.start()), None)
+        if giver is None or match.start() - giver.end > _MAX_ROLE_GAP or giver is recipient:
+            continue
+        givers = [m for m in _listed_before(text, named, giver) if m is not recipient]
+        keep(pattern, givers, [recipient], pattern.base_confidence, False, sentence)
+        spans.append((givers[-1].start, match.end()))
+    return spans
+
+
+def _pattern(book: TriggerBook, kind: RelationType) -> RelationPattern:
+    return next(p for p in book.relations if p.type == kind)
+
+
+@cache
+def _holding_matchers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "股东包括" (holders follow) and "为公司大股东" (the holder precedes), from the data."""
+    words = load_triggers().statements
+    nouns = _alternatives(words.holder_nouns)
+    links = _alternatives(words.holder_links)
+    lists = re.compile(f"的?(?P<noun>{nouns})(?:{links})[：:]?")
+    roles = re.compile(
+        f"(?:同时|同样|也|均)?(?:为|是|系|成为)(?:公司|该公司|其)的?(?P<noun>{nouns})"
+    )
+    return lists, roles
+
+
+@cache
+def _funding_matchers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = load_triggers().statements
+    return (
+        compile_words(words.funding_receipts),
+        compile_words(words.funding_nouns),
+        compile_words(words.funding_leads),
+    )
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _is_media(mention: PlacedMention) -> bool:
+    return mention.entity.attributes.get("role") == "media"

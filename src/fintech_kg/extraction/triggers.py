@@ -39,6 +39,7 @@ __all__ = [
     "EventTriggers",
     "Place",
     "RelationPattern",
+    "Statements",
     "TriggerBook",
     "TriggerDataError",
     "clause_bounds",
@@ -91,13 +92,58 @@ class RelationPattern(_Model):
     source_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
     target_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
     sector_targets: bool = Field(False, description="A sector may be the target")
+    sentence_reach: list[str] = Field(
+        default_factory=list,
+        description="Words of this pattern that join ends anywhere in their sentence",
+    )
     base_confidence: float = Field(gt=0.0, le=1.0)
 
     @model_validator(mode="after")
     def _words_are_clean(self) -> RelationPattern:
-        _check_words(self.forward + self.reverse + self.hedged, f"relation {self.type}")
+        words = self.forward + self.reverse + self.hedged
+        _check_words(words, f"relation {self.type}")
         if not self.forward:
             raise ValueError(f"relation {self.type}: 'forward' needs at least one word")
+        stray = sorted(set(self.sentence_reach) - set(words))
+        if stray:
+            raise ValueError(
+                f"relation {self.type}: sentence_reach words {stray} are not among its words"
+            )
+        if self.sentence_reach and (
+            not self.source_types
+            or not self.target_types
+            or set(self.source_types) & set(self.target_types)
+        ):
+            raise ValueError(
+                f"relation {self.type}: sentence_reach needs disjoint, non-empty source_types"
+                " and target_types (the types then tell the direction)"
+            )
+        return self
+
+
+class Statements(_Model):
+    """Words of the statements read from their structure rather than one trigger word:
+    shareholder lists ("X的股东包括A(持股60%)、B") and funding rounds ("X获A领投的B轮融资")."""
+
+    holder_nouns: list[str] = Field(description="Nouns naming a shareholder role (股东)")
+    holder_links: list[str] = Field(description="Words between the role and its holders (包括)")
+    controlling_nouns: list[str] = Field(description="Roles that own the company (控股股东)")
+    majority_stake: float = Field(ge=0, le=100, description="A stake above this owns (percent)")
+    funding_receipts: list[str] = Field(description="Words of receiving money (获得)")
+    funding_nouns: list[str] = Field(description="Words of the money received (融资)")
+    funding_leads: list[str] = Field(description="'由A领投' words: A invests in the recipient")
+
+    @model_validator(mode="after")
+    def _words_are_clean(self) -> Statements:
+        for field in (
+            "holder_nouns",
+            "holder_links",
+            "controlling_nouns",
+            "funding_receipts",
+            "funding_nouns",
+            "funding_leads",
+        ):
+            _check_words(getattr(self, field), f"relations.toml statements.{field}")
         return self
 
 
@@ -164,6 +210,7 @@ class TriggerBook(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
     relations: list[RelationPattern]
+    statements: Statements
     events: list[EventTriggers]
     event_blockers: list[str] = Field(
         default_factory=list,
@@ -252,6 +299,15 @@ class TriggerBook(_Model):
     def relation_matcher(self) -> re.Pattern[str]:
         """Finds relation words, longest first."""
         return compile_words(self.relation_words)
+
+    @cached_property
+    def statement_matcher(self) -> re.Pattern[str]:
+        """Finds relation words and the words that open a shareholder list or a funding round:
+        a sentence without any of them states no relation."""
+        words = self.statements
+        return compile_words(
+            [*self.relation_words, *words.holder_nouns, *words.funding_nouns, *words.funding_leads]
+        )
 
     @cached_property
     def event_words(self) -> dict[str, EventTriggers]:
@@ -391,6 +447,7 @@ def load_triggers() -> TriggerBook:
         return TriggerBook.model_validate(
             {
                 "relations": relations.get("relation", []),
+                "statements": relations.get("statements", {}),
                 "events": events.get("event", []),
                 "event_blockers": events.get("blockers", []),
                 "cues": cues,
