@@ -286,3 +286,27 @@ def test_news_outlets_are_no_ends_unless_the_word_touches_them() -> None:
 
 def test_a_plain_not_before_the_word_negates() -> None:
     assert relations("甲科技不持有乙支付股份。", {"甲科技": T.COMPANY, "乙支付": T.COMPANY}) == []
+
+
+def test_authority_acts_on_the_company_not_on_its_bracketed_platform() -> None:
+    text = "甲网络科技有限公司(乙贷运营主体)已被丙区公安分局立案侦查。"
+    names = {"甲网络科技有限公司": T.COMPANY, "乙贷": T.P2P_PLATFORM, "丙区公安分局": T.REGULATOR}
+    assert [r[:3] for r in relations(text, names)] == [
+        ("OWNS", "甲网络科技有限公司", "乙贷"),
+        ("REGULATES", "丙区公安分局", "甲网络科技有限公司"),
+    ]
+
+
+def test_the_authority_a_case_is_sent_to_does_not_act() -> None:
+    text = "丙区公安分局依法将甲资产公司涉嫌非法吸收公众存款案移送丁区检察院审查起诉。"
+    names = {"丙区公安分局": T.REGULATOR, "丁区检察院": T.REGULATOR, "甲资产公司": T.COMPANY}
+    assert [r[:3] for r in relations(text, names)] == [("REGULATES", "丙区公安分局", "甲资产公司")]
+
+
+def test_passive_agent_and_role_noun_after_a_pair() -> None:
+    names = {"乙金服": T.COMPANY, "甲控股": T.COMPANY, "丙": T.PERSON}
+    assert [r[:3] for r in relations("乙金服由甲控股全资控股。", names)] == [
+        ("OWNS", "甲控股", "乙金服")
+    ]
+    found = relations("乙金服及甲控股参与人为实际控制人丙。", names)
+    assert ("OWNS", "甲控股", "乙金服") not in [r[:3] for r in found]

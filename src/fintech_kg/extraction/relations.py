@@ -52,7 +52,8 @@ SYMMETRIC = frozenset({RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH})
 # Words between two mentions before a trigger that make them the trigger's two ends
 # ("A与B合作", "A对B的收购", "B被A收购", "B是A的子公司").
 _COORDINATION = (*"与和同跟及、对向为给", "携手", "联手", "牵手", "以及")
-_PASSIVE = ("被", "遭")
+# "被", "遭" and an agent's "由" ("乙公司由甲集团全资控股"), but not "由于"/"由此".
+_PASSIVE = re.compile("被|遭|由(?![于此])")
 _WITH = ("与", "和", "同", "跟")
 _COPULA = ("是", "为", "成为", "作为", "系", "（", "(")
 _LIST_SEPARATORS = ("、", "和", "及", "以及", "与", "跟", "同", "/", "、、")
@@ -73,6 +74,8 @@ _MAX_CONNECTOR = 12
 _MAX_SPAN = 80
 # A holder or a lead investor stands this close before its role word ("甲同时为公司大股东").
 _MAX_ROLE_GAP = 4
+# Words before an authority that make it the receiver of the act, not its actor ("移送丙院").
+_RECIPIENT = ("向", "移送", "送", "至")
 # A sentence-wide end after its word counts as this much farther than one before it.
 _AFTER_PENALTY = 10
 # A sector-level EMPOWERS may take its target up to this many sentences later; it is less sure.
@@ -325,18 +328,29 @@ def _ends(
     on the target's side ("联合甲、乙、丙推出") gives one pair per name."""
     left = [m for m in mentions if m.end <= start][::-1]
     right = [m for m in mentions if m.start >= end and m.start - end <= _MAX_GAP]
-    pairs = _ends_before(text, left, start, pattern, kind, book)
-    if pairs is None and left and right and start - left[0].end <= _MAX_GAP:
-        near_left, near_right = left[0], right[0]
-        if near_left.entity.id == near_right.entity.id:
-            return []
-        between = text[near_left.end : start]
-        flip = (kind == "reverse") != any(p in between for p in _PASSIVE)
-        gap = (start - near_left.end) + (near_right.start - end)
-        listed = _listed(text, mentions, near_right)
-        pairs = [(m, near_left, gap) if flip else (near_left, m, gap) for m in listed]
-    typed = (_typed(*pair, pattern) for pair in pairs or [])
-    return [pair for pair in typed if pair is not None]
+    before = _ends_before(text, left, start, pattern, kind, book)
+    typed = [pair for pair in (_typed(*p, pattern) for p in before or []) if pair is not None]
+    if typed or before == []:
+        return typed
+    if not (left and right and start - left[0].end <= _MAX_GAP):
+        return []
+    near_left, near_right = left[0], right[0]
+    between = text[near_left.end : start]
+    if near_left.entity.id == near_right.entity.id or not _balanced(between):
+        return []
+    if not _balanced(text[end : near_right.start]):
+        return []  # "甲（乙的运营公司）与丙": the bracket ends before 丙
+    flip = (kind == "reverse") != bool(_PASSIVE.search(between))
+    gap = (start - near_left.end) + (near_right.start - end)
+    listed = _listed(text, mentions, near_right)
+    pairs = [(m, near_left, gap) if flip else (near_left, m, gap) for m in listed]
+    return [pair for pair in (_typed(*p, pattern) for p in pairs) if pair is not None]
+
+
+def _balanced(between: str) -> bool:
+    """Whether no bracket opens or closes between two places ("甲（乙" and "乙）丙" are not)."""
+    opened = sum(between.count(c) for c in "（(")
+    return opened == sum(between.count(c) for c in "）)")
 
 
 def _typed(
@@ -418,14 +432,18 @@ def _ends_before(
         opener = text[max(0, members[-1].start - 4) : members[-1].start]
         if any(opener.endswith(w) for w in book.relation_words):
             return []  # the list belongs to an earlier word ("联合甲、乙共同推出")
-    passive = any(p in connector for p in _PASSIVE)
+    passive = bool(_PASSIVE.search(connector))
     # A copula turns "B是A的子公司" around; verbs such as "A为B赋能" keep their order.
     # A bracket reads as one: "甲公司（乙平台运营主体）".
     copula = any(c in connector for c in _COPULA) and (
         kind == "reverse" or pattern.type == RelationType.OWNS
     )
-    joined = len(connector) <= _MAX_CONNECTOR and (
-        passive or copula or any(c in connector for c in _COORDINATION)
+    # A role noun after a pair of names names a third ("甲及乙参与人为实际控制人丙").
+    coordinated = kind != "reverse" and any(c in connector for c in _COORDINATION)
+    joined = (
+        len(connector) <= _MAX_CONNECTOR
+        and _balanced(connector.lstrip("（("))
+        and (passive or copula or coordinated)
     )
     if not joined and not (
         pattern.type in SYMMETRIC
@@ -453,12 +471,19 @@ def _sentence_ends(
     def distance(m: PlacedMention) -> int:
         return start - m.end if m.end <= start else m.start - end + _AFTER_PENALTY
 
+    lo, hi = clause_bounds(text, start, end, *sentence)
     sources = [
-        m for m in mentions if _allowed(m.entity, pattern.source_types) and not _is_sector(m)
+        m
+        for m in mentions
+        if _allowed(m.entity, pattern.source_types)
+        and not _is_sector(m)
+        and not text[max(lo, m.start - 2) : m.start].endswith(_RECIPIENT)
     ]
     if not sources:
         return []
-    source = min(sources, key=distance)
+    # The clause's first actor acts ("甲局依法将乙公司案移送丙院审查起诉": 甲局).
+    acting = [m for m in sources if lo <= m.start and m.end <= start]
+    source = acting[0] if acting else min(sources, key=distance)
     targets = [
         m
         for m in mentions
@@ -468,8 +493,19 @@ def _sentence_ends(
     ]
     if not targets:
         return []
-    lo, hi = clause_bounds(text, start, end, *sentence)
-    chosen = [m for m in targets if lo <= m.start and m.end <= hi] or [min(targets, key=distance)]
+    clause = [m for m in targets if lo <= m.start and m.end <= hi]
+    # A name in brackets is an aside to the one before it ("甲公司(乙贷运营主体)已被立案").
+    in_clause = [m for m in clause if _balanced(text[lo : m.start])] or clause
+    organisations = [m for m in in_clause if m.entity.type != EntityType.PERSON]
+    earlier = [m for m in targets if m.end <= lo and m.entity.type != EntityType.PERSON]
+    if organisations:
+        chosen = organisations
+    elif in_clause and earlier:
+        # Only people in the clause, a company before it: the act is on the company's case
+        # ("4、甲贷：警方对王某等24名嫌疑人执行逮捕").
+        chosen = [earlier[-1]]
+    else:
+        chosen = in_clause or [min(targets, key=distance)]
     return [(source, m, distance(source) + distance(m)) for m in chosen]
 
 
