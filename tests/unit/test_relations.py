@@ -310,3 +310,17 @@ def test_passive_agent_and_role_noun_after_a_pair() -> None:
     ]
     found = relations("乙金服及甲控股参与人为实际控制人丙。", names)
     assert ("OWNS", "甲控股", "乙金服") not in [r[:3] for r in found]
+
+
+def test_unrecognised_holders_do_not_break_a_shareholder_list() -> None:
+    text = "丁平台的股东包括某某某(持股60%)、戊投资公司(持股20%)、己咨询公司(持股20%)。"
+    names = {"丁平台": T.P2P_PLATFORM, "戊投资公司": T.COMPANY, "己咨询公司": T.COMPANY}
+    assert [r[:3] for r in relations(text, names)] == [
+        ("INVESTS_IN", "己咨询公司", "丁平台"),
+        ("INVESTS_IN", "戊投资公司", "丁平台"),
+    ]
+
+
+def test_a_supposition_states_no_relation() -> None:
+    names = {"甲科技": T.COMPANY, "乙支付": T.COMPANY}
+    assert relations("如果甲科技真要入股乙支付，那也无妨。", names) == []

@@ -62,6 +62,10 @@ _QUOTES = " “”\"'《》「」『』()（）等"
 _HOLDING = frozenset({RelationType.OWNS, RelationType.INVESTS_IN})
 # Likewise for a funding round: "甲、乙联合的B轮投资" is no partnership of 甲 and 乙.
 _FUNDING = frozenset({*_HOLDING, RelationType.PARTNERS_WITH})
+# Holders of a list whose names were not recognised: "王某(持股60%)、".
+_UNNAMED_HOLDERS = re.compile(
+    r"(?:[：:、，,和及\s]*[^、，,。；;（()）]{1,30}[（(][^（()）]{0,12}[%％][）)])+[、，,和及\s]*"
+)
 # "(持股60%)", "，持股比例为82%", "(10%)" right after a holder.
 _STAKE = re.compile(
     r"\s*[（(，,]?\s*(?:持股|持有|占股|股权)?(?:占比|比例|份额)?(?:达|为|约)?\s*"
@@ -163,6 +167,8 @@ def find_relations(
             in_sentence = [
                 m for m in placed if not _is_media(m) or m.end == start or m.start == end
             ]
+            if _supposed(book, sentence, match.start()):
+                continue  # "如果乙真要入股丙": a supposition states no relation
             hedged = kind == "hedged" or book.cue_before(sentence, match.start(), "hedge")
             pairs = _ends(text, in_sentence, start, end, pattern, kind, book)
             if not pairs and match.group() in pattern.sentence_reach:
@@ -345,6 +351,17 @@ def _ends(
     listed = _listed(text, mentions, near_right)
     pairs = [(m, near_left, gap) if flip else (near_left, m, gap) for m in listed]
     return [pair for pair in (_typed(*p, pattern) for p in pairs) if pair is not None]
+
+
+def _supposed(book: TriggerBook, sentence: str, position: int) -> bool:
+    """Whether a supposition word ("如果") opens the clause before ``position``."""
+    lo, _ = clause_bounds(sentence, position, position, 0, len(sentence))
+    return _supposition_matcher().search(sentence, lo, position) is not None
+
+
+@cache
+def _supposition_matcher() -> re.Pattern[str]:
+    return compile_words(load_triggers().statements.suppositions)
 
 
 def _balanced(between: str) -> bool:
@@ -558,7 +575,8 @@ def _holdings(
         for mention in named:
             if mention.start < position:
                 continue
-            if len(text[position : mention.start].strip(_QUOTES + "：:、，,和及")) > 0:
+            gap = text[position : mention.start]
+            if gap.strip(_QUOTES + "：:、，,和及") and not _UNNAMED_HOLDERS.fullmatch(gap):
                 break
             stake, position = _stake(text, mention.end, sent_end)
             holders.append((mention, stake))
@@ -658,7 +676,8 @@ def _holding_matchers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = load_triggers().statements
     nouns = _alternatives(words.holder_nouns)
     links = _alternatives(words.holder_links)
-    lists = re.compile(f"的?(?P<noun>{nouns})(?:{links})[：:]?")
+    # An adverb may sit between the role and its link ("大股东同样为", "股东均为").
+    lists = re.compile(f"的?(?P<noun>{nouns})(?:同样|同时|也|均|相同|亦)?(?:{links})[：:]?")
     roles = re.compile(
         f"(?:同时|同样|也|均)?(?:为|是|系|成为)(?:公司|该公司|其)的?(?P<noun>{nouns})"
     )

@@ -132,6 +132,7 @@ class Statements(_Model):
     funding_receipts: list[str] = Field(description="Words of receiving money (获得)")
     funding_nouns: list[str] = Field(description="Words of the money received (融资)")
     funding_leads: list[str] = Field(description="'由A领投' words: A invests in the recipient")
+    suppositions: list[str] = Field(description="Words of a supposition (如果): no relation")
 
     @model_validator(mode="after")
     def _words_are_clean(self) -> Statements:
@@ -142,6 +143,7 @@ class Statements(_Model):
             "funding_receipts",
             "funding_nouns",
             "funding_leads",
+            "suppositions",
         ):
             _check_words(getattr(self, field), f"relations.toml statements.{field}")
         return self
