@@ -324,3 +324,14 @@ def test_unrecognised_holders_do_not_break_a_shareholder_list() -> None:
 def test_a_supposition_states_no_relation() -> None:
     names = {"甲科技": T.COMPANY, "乙支付": T.COMPANY}
     assert relations("如果甲科技真要入股乙支付，那也无妨。", names) == []
+
+
+def test_a_de_word_takes_its_noun_from_its_own_clause() -> None:
+    text = "甲金服推出的活期产品，资金去向是乙咨询公司。"
+    assert relations(text, {"甲金服": T.COMPANY, "乙咨询公司": T.COMPANY}) == []
+
+
+def test_shareholder_list_words_inside_unrecognised_names_are_no_partnership() -> None:
+    text = "丁平台的股东包括戊公司(持股50%)、某某股权投资合伙企业(持股30%)、己公司(持股20%)。"
+    names = {"丁平台": T.P2P_PLATFORM, "戊公司": T.COMPANY, "己公司": T.COMPANY}
+    assert [r[0] for r in relations(text, names)] == ["INVESTS_IN", "INVESTS_IN"]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fintech_kg.extraction.triggers import (
+    CLAUSE_STOPS,
     RelationPattern,
     TriggerBook,
     clause_bounds,
@@ -60,13 +61,15 @@ _LIST_SEPARATORS = ("、", "和", "及", "以及", "与", "跟", "同", "/", "�
 _QUOTES = " “”\"'《》「」『』()（）等"
 # Relation types a shareholder list states; its "持股" words are not read again as triggers.
 _HOLDING = frozenset({RelationType.OWNS, RelationType.INVESTS_IN})
-# Likewise for a funding round: "甲、乙联合的B轮投资" is no partnership of 甲 and 乙.
+# Likewise for a funding round or a shareholder list: "甲、乙联合的B轮投资" is no partnership
+# of 甲 and 乙, nor is "甲合伙企业(持股10%)、乙".
 _FUNDING = frozenset({*_HOLDING, RelationType.PARTNERS_WITH})
 # Holders of a list whose names were not recognised: "王某(持股60%)、".
 _UNNAMED_HOLDERS = re.compile(
     r"(?:[：:、，,和及\s]*[^、，,。；;（()）]{1,30}[（(][^（()）]{0,12}[%％][）)])+[、，,和及\s]*"
 )
 # "(持股60%)", "，持股比例为82%", "(10%)" right after a holder.
+_CLAUSE_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
 _STAKE = re.compile(
     r"\s*[（(，,]?\s*(?:持股|持有|占股|股权)?(?:占比|比例|份额)?(?:达|为|约)?\s*"
     r"(?P<percent>\d+(?:\.\d+)?)\s*[%％][）)]?"
@@ -346,6 +349,10 @@ def _ends(
         return []
     if not _balanced(text[end : near_right.start]):
         return []  # "甲（乙的运营公司）与丙": the bracket ends before 丙
+    if text[end - 1] == "的" and _CLAUSE_STOP.search(text, end, near_right.start):
+        # "甲推出的活期产品，资金去向是乙": a "…的" word's noun follows it in its clause.
+        # (Stopping every word at the clause cost as many FinRE pairs as it saved.)
+        return []
     flip = (kind == "reverse") != bool(_PASSIVE.search(between))
     gap = (start - near_left.end) + (near_right.start - end)
     listed = _listed(text, mentions, near_right)
@@ -513,6 +520,8 @@ def _sentence_ends(
     clause = [m for m in targets if lo <= m.start and m.end <= hi]
     # A name in brackets is an aside to the one before it ("甲公司(乙贷运营主体)已被立案").
     in_clause = [m for m in clause if _balanced(text[lo : m.start])] or clause
+    # A named company beats a sector ("对甲公司网贷平台立案" acts on 甲公司, not on 网贷行业).
+    in_clause = [m for m in in_clause if not _is_sector(m)] or in_clause
     organisations = [m for m in in_clause if m.entity.type != EntityType.PERSON]
     earlier = [m for m in targets if m.end <= lo and m.entity.type != EntityType.PERSON]
     if organisations:
@@ -536,7 +545,7 @@ def _statements(
     """Read the sentence's shareholder lists and funding rounds; returns their spans with the
     relation types whose words inside them ("持股", "联合") need no reading of their own."""
     named = [m for m in placed if not _is_media(m) and not _is_sector(m)]
-    claimed = [(lo, hi, _HOLDING) for lo, hi in _holdings(book, text, named, sentence, keep)]
+    claimed = [(lo, hi, _FUNDING) for lo, hi in _holdings(book, text, named, sentence, keep)]
     claimed += [(lo, hi, _FUNDING) for lo, hi in _funding(book, text, named, sentence, keep)]
     return claimed
 
