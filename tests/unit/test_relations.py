@@ -335,3 +335,16 @@ def test_shareholder_list_words_inside_unrecognised_names_are_no_partnership() -
     text = "丁平台的股东包括戊公司(持股50%)、某某股权投资合伙企业(持股30%)、己公司(持股20%)。"
     names = {"丁平台": T.P2P_PLATFORM, "戊公司": T.COMPANY, "己公司": T.COMPANY}
     assert [r[0] for r in relations(text, names)] == ["INVESTS_IN", "INVESTS_IN"]
+
+
+def test_an_anaphor_stands_for_the_one_platform_named_before() -> None:
+    text = "甲贷昨日发布公告。该平台的存管方庚银行已暂停存管业务。"
+    names = {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK}
+    found = find_relations(text, [(0, 9), (9, len(text))], candidate_entities(text, names))
+    assert [(r.type.value, r.source, r.target) for r in found] == [
+        ("CUSTODIAN_FOR", "庚银行", "甲贷")
+    ]
+    text = "甲贷与乙贷昨日发布公告。该平台的存管方庚银行已暂停存管业务。"
+    names["乙贷"] = T.P2P_PLATFORM
+    found = find_relations(text, [(0, 12), (12, len(text))], candidate_entities(text, names))
+    assert found == []  # two platforms in reach: "该平台" is not read

@@ -81,6 +81,8 @@ _MAX_CONNECTOR = 12
 _MAX_SPAN = 80
 # A holder or a lead investor stands this close before its role word ("甲同时为公司大股东").
 _MAX_ROLE_GAP = 4
+# "该平台" stands for a platform named at most this many sentences before its own.
+_ANAPHOR_REACH = 2
 # Words before an authority that make it the receiver of the act, not its actor ("移送丙院").
 _RECIPIENT = ("向", "移送", "送", "至")
 # A sentence-wide end after its word counts as this much farther than one before it.
@@ -156,6 +158,7 @@ def find_relations(
 
     for sent_start, sent_end in hits:
         placed = mentions_within(mentions, starts, sent_start, sent_end)
+        placed = _with_anaphora(book, text, sentences, (sent_start, sent_end), mentions, placed)
         if not placed:
             continue
         sentence = text[sent_start:sent_end]
@@ -213,6 +216,48 @@ def find_relations(
                     (sent_start, sent_end),
                 )
     return _settled(found)
+
+
+def _with_anaphora(
+    book: TriggerBook,
+    text: str,
+    sentences: list[tuple[int, int]],
+    sentence: tuple[int, int],
+    mentions: list[PlacedMention],
+    placed: list[PlacedMention],
+) -> list[PlacedMention]:
+    """The sentence's mentions plus "该平台", "该公司", "该行" … standing for the one entity of
+    their types named from two sentences before up to them; an anaphor with two or more such
+    entities in reach stays unread."""
+    anaphora = book.statements.anaphora
+    found = list(_anaphor_matcher().finditer(text, *sentence))
+    if not found:
+        return placed
+    index = sentences.index(sentence)
+    reach_start = sentences[max(0, index - _ANAPHOR_REACH)][0]
+    added = []
+    for match in found:
+        if any(m.start < match.end() and match.start() < m.end for m in placed):
+            continue  # part of a name
+        types = anaphora[match.group()]
+        named = {
+            m.entity.id: m
+            for m in mentions
+            if reach_start <= m.start
+            and m.end <= match.start()
+            and m.entity.type in types
+            and not _is_sector(m)
+            and not _is_media(m)
+        }
+        if len(named) == 1:
+            (antecedent,) = named.values()
+            added.append(PlacedMention(match.start(), match.end(), antecedent.entity))
+    return sorted([*placed, *added], key=lambda m: m.start) if added else placed
+
+
+@cache
+def _anaphor_matcher() -> re.Pattern[str]:
+    return compile_words(load_triggers().statements.anaphora)
 
 
 def _settled(found: dict[tuple[RelationType, str, str], Relation]) -> list[Relation]:

@@ -133,6 +133,9 @@ class Statements(_Model):
     funding_nouns: list[str] = Field(description="Words of the money received (融资)")
     funding_leads: list[str] = Field(description="'由A领投' words: A invests in the recipient")
     suppositions: list[str] = Field(description="Words of a supposition (如果): no relation")
+    anaphora: dict[str, list[EntityType]] = Field(
+        description="'该平台' -> the types of the entity it stands for"
+    )
 
     @model_validator(mode="after")
     def _words_are_clean(self) -> Statements:
@@ -146,6 +149,7 @@ class Statements(_Model):
             "suppositions",
         ):
             _check_words(getattr(self, field), f"relations.toml statements.{field}")
+        _check_words(list(self.anaphora), "relations.toml statements.anaphora")
         return self
 
 
