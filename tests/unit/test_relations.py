@@ -348,3 +348,11 @@ def test_an_anaphor_stands_for_the_one_platform_named_before() -> None:
     names["乙贷"] = T.P2P_PLATFORM
     found = find_relations(text, [(0, 12), (12, len(text))], candidate_entities(text, names))
     assert found == []  # two platforms in reach: "该平台" is not read
+
+
+def test_an_adjacent_word_joins_only_the_names_touching_it() -> None:
+    names = {"甲投资": T.COMPANY, "乙贷": T.P2P_PLATFORM}
+    assert [r[:3] for r in relations("甲投资互金平台乙贷的客服表示。", names)] == [
+        ("OWNS", "甲投资", "乙贷")
+    ]
+    assert relations("甲投资称，知名互金平台乙贷的客服表示。", names) == []

@@ -165,9 +165,12 @@ def find_relations(
         claimed = _statements(book, text, placed, (sent_start, sent_end), keep)
         for match in book.relation_matcher.finditer(sentence):
             start, end = sent_start + match.start(), sent_start + match.end()
-            if any(m.start < end and start < m.end for m in placed):
-                continue  # the word is part of a name ("XX投资有限公司")
             pattern, kind = book.relation_words[match.group()]
+            if any(
+                m.start < end and start < m.end and not (kind == "adjacent" and _is_sector(m))
+                for m in placed
+            ):
+                continue  # the word is part of a name ("XX投资有限公司")
             if any(lo <= start < hi and pattern.type in kinds for lo, hi, kinds in claimed):
                 continue  # a statement already read ("股东包括A(持股60%)、B", "A、B联合的投资")
             in_sentence = [
@@ -176,7 +179,10 @@ def find_relations(
             if _supposed(book, sentence, match.start()):
                 continue  # "如果乙真要入股丙": a supposition states no relation
             hedged = kind == "hedged" or book.cue_before(sentence, match.start(), "hedge")
-            pairs = _ends(text, in_sentence, start, end, pattern, kind, book)
+            if kind == "adjacent":
+                pairs = _touching(text, in_sentence, start, end, pattern)
+            else:
+                pairs = _ends(text, in_sentence, start, end, pattern, kind, book)
             if not pairs and match.group() in pattern.sentence_reach:
                 pairs = _sentence_ends(
                     text, in_sentence, start, end, pattern, (sent_start, sent_end)
@@ -416,6 +422,18 @@ def _supposition_matcher() -> re.Pattern[str]:
     return compile_words(load_triggers().statements.suppositions)
 
 
+def _touching(
+    text: str, mentions: list[PlacedMention], start: int, end: int, pattern: RelationPattern
+) -> list[tuple[PlacedMention, PlacedMention, int]]:
+    """The names right before and right after an adjacent word ("甲公司互金平台乙贷")."""
+    before = [m for m in mentions if m.end <= start and not text[m.end : start].strip(_QUOTES)]
+    after = [m for m in mentions if m.start >= end and not text[end : m.start].strip(_QUOTES)]
+    if not before or not after:
+        return []
+    pair = _typed(before[-1], after[0], 0, pattern)
+    return [pair] if pair is not None else []
+
+
 def _balanced(between: str) -> bool:
     """Whether no bracket opens or closes between two places ("甲（乙" and "乙）丙" are not)."""
     opened = sum(between.count(c) for c in "（(")
@@ -560,11 +578,11 @@ def _sentence_ends(
         and _allowed(m.entity, pattern.target_types)
         and (pattern.sector_targets or not _is_sector(m))
     ]
+    # A name in brackets is an aside to the one before it ("甲公司(乙贷运营主体)已被立案").
+    targets = [m for m in targets if _balanced(text[sentence[0] : m.start])] or targets
     if not targets:
         return []
-    clause = [m for m in targets if lo <= m.start and m.end <= hi]
-    # A name in brackets is an aside to the one before it ("甲公司(乙贷运营主体)已被立案").
-    in_clause = [m for m in clause if _balanced(text[lo : m.start])] or clause
+    in_clause = [m for m in targets if lo <= m.start and m.end <= hi]
     # A named company beats a sector ("对甲公司网贷平台立案" acts on 甲公司, not on 网贷行业).
     in_clause = [m for m in in_clause if not _is_sector(m)] or in_clause
     organisations = [m for m in in_clause if m.entity.type != EntityType.PERSON]

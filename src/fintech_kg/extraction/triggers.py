@@ -60,7 +60,7 @@ _LAST_CLAUSE_STOP = re.compile(rf"[{re.escape(CLAUSE_STOPS)}][^{re.escape(CLAUSE
 _Trie = dict[str, "_Trie"]
 """A word trie: one key per next character, and "" where a word ends."""
 
-WordKind = Literal["forward", "reverse", "hedged"]
+WordKind = Literal["forward", "reverse", "hedged", "adjacent"]
 CueKind = Literal["negation", "hedge", "generic"]
 
 
@@ -89,6 +89,9 @@ class RelationPattern(_Model):
     forward: list[str] = Field(description="'SOURCE word TARGET' words")
     reverse: list[str] = Field(default_factory=list, description="'TARGET word SOURCE' words")
     hedged: list[str] = Field(default_factory=list, description="Plan or rumour words")
+    adjacent: list[str] = Field(
+        default_factory=list, description="'SOURCE word TARGET' words with both names touching"
+    )
     source_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
     target_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
     sector_targets: bool = Field(False, description="A sector may be the target")
@@ -100,7 +103,7 @@ class RelationPattern(_Model):
 
     @model_validator(mode="after")
     def _words_are_clean(self) -> RelationPattern:
-        words = self.forward + self.reverse + self.hedged
+        words = self.forward + self.reverse + self.hedged + self.adjacent
         _check_words(words, f"relation {self.type}")
         if not self.forward:
             raise ValueError(f"relation {self.type}: 'forward' needs at least one word")
@@ -230,7 +233,7 @@ class TriggerBook(_Model):
         for label, owners in (
             (
                 "relations.toml",
-                [(r.type, r.forward + r.reverse + r.hedged) for r in self.relations],
+                [(r.type, r.forward + r.reverse + r.hedged + r.adjacent) for r in self.relations],
             ),
             ("events.toml", [(e.type, e.triggers) for e in self.events]),
         ):
@@ -295,6 +298,7 @@ class TriggerBook(_Model):
                 ("forward", pattern.forward),
                 ("reverse", pattern.reverse),
                 ("hedged", pattern.hedged),
+                ("adjacent", pattern.adjacent),
             )
             for kind, words in readings:
                 for word in words:
