@@ -356,3 +356,11 @@ def test_an_adjacent_word_joins_only_the_names_touching_it() -> None:
         ("OWNS", "甲投资", "乙贷")
     ]
     assert relations("甲投资称，知名互金平台乙贷的客服表示。", names) == []
+
+
+def test_each_name_of_a_list_before_the_connector_partners() -> None:
+    names = {"甲科技": T.TECH_COMPANY, "乙支付": T.COMPANY, "庚银行": T.BANK}
+    assert [r[:3] for r in relations("甲科技、乙支付等公司与庚银行签约。", names)] == [
+        ("PARTNERS_WITH", "乙支付", "庚银行"),
+        ("PARTNERS_WITH", "甲科技", "庚银行"),
+    ]

@@ -540,6 +540,10 @@ def _ends_before(
         return None
     flip = (kind == "reverse") ^ passive ^ copula
     source, target = (near, far) if flip else (far, near)
+    if pattern.type in SYMMETRIC:
+        # "甲、乙等公司与丙合作": each name of the list before the connector.
+        fars = _listed_before(text, left[::-1], far)
+        return [(m, near, start - m.end) for m in fars]
     return [(source, target, start - far.end)]
 
 
