@@ -364,3 +364,18 @@ def test_each_name_of_a_list_before_the_connector_partners() -> None:
         ("PARTNERS_WITH", "乙支付", "庚银行"),
         ("PARTNERS_WITH", "甲科技", "庚银行"),
     ]
+
+
+def test_a_later_denial_and_a_new_list_item_give_no_relation() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK, "丙保险": T.FINANCIAL_INSTITUTION}
+    assert relations("甲贷曾宣传与庚银行签订存管协议，后来庚银行辟谣。", names) == []
+    assert relations("宣传说庚银行托管、丙保险承保。", names) == []
+
+
+def test_a_far_name_is_no_funding_recipient() -> None:
+    text = (
+        "来源：甲资讯网 分享到甲资讯网 收藏 纠错 订阅 加入自媒体 更多精彩内容 导读：3月报道，"
+        "某某科技于去年获乙资本近亿元战略投资。"
+    )
+    names = {"甲资讯网": T.COMPANY, "乙资本": T.COMPANY}
+    assert relations(text, names) == []

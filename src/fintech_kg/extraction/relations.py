@@ -159,9 +159,9 @@ def find_relations(
     for sent_start, sent_end in hits:
         placed = mentions_within(mentions, starts, sent_start, sent_end)
         placed = _with_anaphora(book, text, sentences, (sent_start, sent_end), mentions, placed)
+        sentence = text[sent_start:sent_end]
         if not placed:
             continue
-        sentence = text[sent_start:sent_end]
         claimed = _statements(book, text, placed, (sent_start, sent_end), keep)
         for match in book.relation_matcher.finditer(sentence):
             start, end = sent_start + match.start(), sent_start + match.end()
@@ -178,6 +178,8 @@ def find_relations(
             ]
             if _supposed(book, sentence, match.start()):
                 continue  # "如果乙真要入股丙": a supposition states no relation
+            if any(cue in sentence[match.end() :] for cue in book.cues.denial):
+                continue  # "甲称与乙银行签订存管协议，不久后乙银行辟谣": denied later
             hedged = kind == "hedged" or book.cue_before(sentence, match.start(), "hedge")
             if kind == "adjacent":
                 pairs = _touching(text, in_sentence, start, end, pattern)
@@ -400,6 +402,8 @@ def _ends(
         return []
     if not _balanced(text[end : near_right.start]):
         return []  # "甲（乙的运营公司）与丙": the bracket ends before 丙
+    if text[end : near_right.start].lstrip(_QUOTES).startswith("、"):
+        return []  # "乙银行托管、丙保险承保": the next name starts a new item
     if text[end - 1] == "的" and _CLAUSE_STOP.search(text, end, near_right.start):
         # "甲推出的活期产品，资金去向是乙": a "…的" word's noun follows it in its clause.
         # (Stopping every word at the clause cost as many FinRE pairs as it saved.)
@@ -716,16 +720,20 @@ def _funding(
         ]
         if givers and "对" in text[receipt.end() : givers[0].start]:
             continue  # "完成对乙的投资": the subject is the investor, read by pair words
+        # The recipient is the nearest name before the receipt in reach, or received the
+        # sentence's last round ("甲已获得多轮融资，2014年获得乙A轮投资").
         before = [
             m
             for m in named
-            if m.end <= receipt.start()
+            if receipt.start() - _MAX_GAP <= m.start
+            and m.end <= receipt.start()
             and m.entity.id not in investors
             and _allowed(m.entity, pattern.target_types)
         ]
-        if not before:
+        if before and (recipient is None or before[-1].start >= lo):
+            recipient = before[-1]
+        elif recipient is None:
             continue
-        recipient = before[-1]
         investors.update(m.entity.id for m in givers)
         keep(pattern, givers, [recipient], pattern.base_confidence, False, sentence)
         if givers:
