@@ -1,11 +1,20 @@
-"""Relations between entities, found from trigger words between their mentions.
+"""Relations between entities, found from trigger words and the mentions around them.
 
-A relation is read inside one sentence: a trigger word from ``data/triggers/relations.toml``
-and the entity mentions around it. The order of the mentions and the trigger decide the
-direction ("阿里巴巴收购饿了么" vs "饿了么被阿里巴巴收购"); the pattern's entity types
-constrain both ends (only a Bank is a custodian, only a TechCompany empowers). A negation
-cue before the trigger ("并未合作") cancels it; a hedge cue ("拟收购", "传言") keeps it with
-``hedged=True`` and a lower confidence.
+A relation is read inside one sentence, from the words of ``data/triggers/relations.toml``:
+
+1. a trigger word joins the names next to it; their order, a "被"/"由" or a copula decides
+   the direction ("阿里巴巴收购饿了么" vs "饿了么被阿里巴巴收购"), and a list on either side
+   gives one relation per name ("与乙、丙等合作");
+2. a word with ``sentence_reach`` ("直接存管", "立案侦查", "运用") that found no such names
+   joins the nearest allowed source of the sentence with the allowed targets of its clause;
+3. shareholder lists and funding rounds are read from their structure ("股东包括甲(持股60%)",
+   "获得甲、乙等联合的B轮投资");
+4. "该平台", "该公司" stand for the one entity of their types named just before.
+
+The pattern's entity types constrain both ends (only a Bank is a custodian). A negation cue
+before the trigger ("并未合作", "不持有"), a supposition ("如果") or a later denial ("辟谣")
+cancels it; a hedge cue ("拟收购", "传言") keeps it with ``hedged=True`` and a lower
+confidence. A custody statement replaces a partnership of the same two ends.
 
 Example::
 
@@ -57,7 +66,7 @@ _COORDINATION = (*"与和同跟及、对向为给", "携手", "联手", "牵手"
 _PASSIVE = re.compile("被|遭|由(?![于此])")
 _WITH = ("与", "和", "同", "跟")
 _COPULA = ("是", "为", "成为", "作为", "系", "（", "(")
-_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", "跟", "同", "/", "、、")
+_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", "跟", "同", "/")
 _QUOTES = " “”\"'《》「」『』()（）等"
 # Relation types a shareholder list states; its "持股" words are not read again as triggers.
 _HOLDING = frozenset({RelationType.OWNS, RelationType.INVESTS_IN})
@@ -68,8 +77,8 @@ _FUNDING = frozenset({*_HOLDING, RelationType.PARTNERS_WITH})
 _UNNAMED_HOLDERS = re.compile(
     r"(?:[：:、，,和及\s]*[^、，,。；;（()）]{1,30}[（(][^（()）]{0,12}[%％][）)])+[、，,和及\s]*"
 )
-# "(持股60%)", "，持股比例为82%", "(10%)" right after a holder.
 _CLAUSE_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
+# "(持股60%)", "，持股比例为82%", "(10%)" right after a holder.
 _STAKE = re.compile(
     r"\s*[（(，,]?\s*(?:持股|持有|占股|股权)?(?:占比|比例|份额)?(?:达|为|约)?\s*"
     r"(?P<percent>\d+(?:\.\d+)?)\s*[%％][）)]?"
@@ -124,14 +133,13 @@ def find_relations(
     found: dict[tuple[RelationType, str, str], Relation] = {}
 
     def keep(
-        pattern: RelationPattern | RelationType,
+        pattern: RelationPattern,
         sources: list[PlacedMention],
         targets: list[PlacedMention],
         confidence: float,
         hedged: bool,
         span: tuple[int, int],
     ) -> None:
-        kind = pattern if isinstance(pattern, RelationType) else pattern.type
         evidence = Evidence(
             sentence=text[span[0] : span[1]],
             start=span[0],
@@ -145,7 +153,7 @@ def find_relations(
                 if source.entity.id == target.entity.id:
                     continue
                 relation = Relation(
-                    type=kind,
+                    type=pattern.type,
                     source=source.entity.id,
                     target=target.entity.id,
                     confidence=round(confidence, 3),
