@@ -242,7 +242,7 @@ def _with_anaphora(
     mentions: list[PlacedMention],
     placed: list[PlacedMention],
 ) -> list[PlacedMention]:
-    """The sentence's mentions plus "该平台", "该公司", "该行" … standing for the one entity of
+    """The sentence's mentions plus "该平台", "该公司", "该银行" … standing for the one entity of
     their types named from two sentences before up to them; an anaphor with two or more such
     entities in reach stays unread."""
     anaphora = book.statements.anaphora
