@@ -379,3 +379,20 @@ def test_a_far_name_is_no_funding_recipient() -> None:
     )
     names = {"甲资讯网": T.COMPANY, "乙资本": T.COMPANY}
     assert relations(text, names) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["戊公司称不曾与己公司签署任何协议。", "戊公司不直接持有己公司股权。"]
+)
+def test_relation_negations_beyond_the_shared_cues(text: str) -> None:
+    assert relations(text, {"戊公司": T.COMPANY, "己公司": T.COMPANY}) == []
+
+
+def test_a_majority_stake_after_the_word_owns() -> None:
+    names = {"青年投资": T.COMPANY, "李某": T.PERSON}
+    assert [r[:3] for r in relations("青年投资由李某持股90%。", names)] == [
+        ("OWNS", "李某", "青年投资")
+    ]
+    text = "丁基金销售公司的控股股东为丙信息公司，持有公司90%的股份。"
+    names = {"丁基金销售公司": T.FINANCIAL_INSTITUTION, "丙信息公司": T.COMPANY}
+    assert [r[:3] for r in relations(text, names)] == [("OWNS", "丙信息公司", "丁基金销售公司")]

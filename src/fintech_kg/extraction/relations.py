@@ -80,8 +80,8 @@ _UNNAMED_HOLDERS = re.compile(
 _CLAUSE_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
 # "(持股60%)", "，持股比例为82%", "(10%)" right after a holder.
 _STAKE = re.compile(
-    r"\s*[（(，,]?\s*(?:持股|持有|占股|股权)?(?:占比|比例|份额)?(?:达|为|约)?\s*"
-    r"(?P<percent>\d+(?:\.\d+)?)\s*[%％][）)]?"
+    r"\s*[（(，,]?\s*(?:持股|持有|占股|股权)?(?:公司|该公司|其)?(?:占比|比例|份额)?(?:达|为|约)?\s*"
+    r"(?P<percent>\d+(?:\.\d+)?)\s*[%％](?:的股份|的股权|股份|股权)?[）)]?"
 )
 
 # Beyond these distances (characters) two mentions are not read as ends of one trigger.
@@ -218,13 +218,15 @@ def find_relations(
                         sentence, match.start(), "negation", reach=match.start() - first
                     )
                     or sentence[match.start() - 1 : match.start()] == "不"
+                    or _negated(sentence, match.start(), first)
                 ):
                     continue
-                confidence = pattern.base_confidence * (1.0 - 0.5 * min(gap, _MAX_GAP) / _MAX_GAP)
+                stated = _by_stake(book, text, pattern, end, max(source.end, target.end))
+                confidence = stated.base_confidence * (1.0 - 0.5 * min(gap, _MAX_GAP) / _MAX_GAP)
                 if hedged:
                     confidence *= _HEDGE_FACTOR
                 keep(
-                    pattern,
+                    stated,
                     _same_span(source, placed),
                     _same_span(target, placed),
                     confidence,
@@ -421,6 +423,34 @@ def _ends(
     listed = _listed(text, mentions, near_right)
     pairs = [(m, near_left, gap) if flip else (near_left, m, gap) for m in listed]
     return [pair for pair in (_typed(*p, pattern) for p in pairs) if pair is not None]
+
+
+def _by_stake(
+    book: TriggerBook, text: str, pattern: RelationPattern, *ends: int
+) -> RelationPattern:
+    """OWNS for a stake above the majority stake stated right after the word or the later
+    name ("乙公司由甲持股90%"); else ``pattern``."""
+    if pattern.type != RelationType.INVESTS_IN:
+        return pattern
+    for end in ends:
+        stake, _ = _stake(text, end, len(text))
+        if stake is not None:
+            if stake > book.statements.majority_stake:
+                return _pattern(book, RelationType.OWNS)
+            break
+    return pattern
+
+
+def _negated(sentence: str, position: int, first: int) -> bool:
+    """Whether a relation-only negation ("不曾与乙签署", "不直接持有") stands between the
+    first end and the word, in the word's clause."""
+    lo, _ = clause_bounds(sentence, position, position, 0, len(sentence))
+    return _negation_matcher().search(sentence, max(lo, first), position) is not None
+
+
+@cache
+def _negation_matcher() -> re.Pattern[str]:
+    return compile_words(load_triggers().statements.negations)
 
 
 def _supposed(book: TriggerBook, sentence: str, position: int) -> bool:

@@ -136,6 +136,7 @@ class Statements(_Model):
     funding_nouns: list[str] = Field(description="Words of the money received (融资)")
     funding_leads: list[str] = Field(description="'由A领投' words: A invests in the recipient")
     suppositions: list[str] = Field(description="Words of a supposition (如果): no relation")
+    negations: list[str] = Field(description="Negations of a relation beyond cues.negation")
     anaphora: dict[str, list[EntityType]] = Field(
         description="'该平台' -> the types of the entity it stands for"
     )
@@ -150,6 +151,7 @@ class Statements(_Model):
             "funding_nouns",
             "funding_leads",
             "suppositions",
+            "negations",
         ):
             _check_words(getattr(self, field), f"relations.toml statements.{field}")
         _check_words(list(self.anaphora), "relations.toml statements.anaphora")
