@@ -396,3 +396,21 @@ def test_a_majority_stake_after_the_word_owns() -> None:
     text = "丁基金销售公司的控股股东为丙信息公司，持有公司90%的股份。"
     names = {"丁基金销售公司": T.FINANCIAL_INSTITUTION, "丙信息公司": T.COMPANY}
     assert [r[:3] for r in relations(text, names)] == [("OWNS", "丙信息公司", "丁基金销售公司")]
+
+
+def test_what_is_adopted_follows_the_word() -> None:
+    text = "庚银行也在智能风控领域采用了甲科技的模型。"
+    names = {"庚银行": T.BANK, "智能风控": T.TECHNOLOGY, "甲科技": T.TECH_COMPANY}
+    assert [r for r in relations(text, names) if r[0] == "ADOPTS"] == []
+
+
+def test_empowering_with_a_named_technology_still_reaches_the_sector() -> None:
+    text = "甲科技近日与多家商业银行达成合作，以人工智能技术赋能银行风控。"
+    entities = candidate_entities(
+        text, {"甲科技": T.TECH_COMPANY, "商业银行": T.BANK, "人工智能技术": T.TECHNOLOGY}
+    )
+    entities[1].attributes["kind"] = "sector"
+    found = find_relations(text, [(0, len(text))], entities)
+    assert [(r.type.value, r.source, r.target) for r in found] == [
+        ("EMPOWERS", "甲科技", "商业银行")
+    ]

@@ -628,6 +628,11 @@ def _sentence_ends(
     targets = [m for m in targets if _balanced(text[sentence[0] : m.start])] or targets
     if not targets:
         return []
+    if pattern.targets_follow:
+        # "在智能风控中采用了乙的模型": what is adopted follows the word.
+        targets = [m for m in targets if m.start >= end]
+        if not targets:
+            return []
     in_clause = [m for m in targets if lo <= m.start and m.end <= hi]
     # A named company beats a sector ("对甲公司网贷平台立案" acts on 甲公司, not on 网贷行业).
     in_clause = [m for m in in_clause if not _is_sector(m)] or in_clause

@@ -99,6 +99,9 @@ class RelationPattern(_Model):
         default_factory=list,
         description="Words of this pattern that join ends anywhere in their sentence",
     )
+    targets_follow: bool = Field(
+        False, description="A sentence_reach word's targets come after it (运用大数据)"
+    )
     base_confidence: float = Field(gt=0.0, le=1.0)
 
     @model_validator(mode="after")
