@@ -414,3 +414,35 @@ def test_empowering_with_a_named_technology_still_reaches_the_sector() -> None:
     assert [(r.type.value, r.source, r.target) for r in found] == [
         ("EMPOWERS", "甲科技", "商业银行")
     ]
+
+
+def test_sentence_reach_words_are_checked() -> None:
+    from fintech_kg.extraction.triggers import RelationPattern
+    from fintech_kg.vocabulary import RelationType
+
+    with pytest.raises(ValueError, match="not among its words"):
+        RelationPattern(
+            type=RelationType.CUSTODIAN_FOR,
+            forward=["存管"],
+            sentence_reach=["托管"],
+            source_types=[T.BANK],
+            target_types=[T.P2P_PLATFORM],
+            base_confidence=0.5,
+        )
+    with pytest.raises(ValueError, match="disjoint"):
+        RelationPattern(
+            type=RelationType.PARTNERS_WITH,
+            forward=["合作"],
+            sentence_reach=["合作"],
+            source_types=[T.BANK],
+            target_types=[T.BANK],
+            base_confidence=0.5,
+        )
+
+
+def test_shipped_statement_words_load() -> None:
+    from fintech_kg.extraction.triggers import load_triggers
+
+    words = load_triggers().statements
+    assert "股东" in words.holder_nouns and words.majority_stake == 50
+    assert words.anaphora["该平台"] == [T.P2P_PLATFORM]
