@@ -446,3 +446,24 @@ def test_shipped_statement_words_load() -> None:
     words = load_triggers().statements
     assert "股东" in words.holder_nouns and words.majority_stake == 50
     assert words.anaphora["该平台"] == [T.P2P_PLATFORM]
+
+
+def test_custody_word_right_after_a_bank_name_is_read() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK, "丁集团": T.COMPANY}
+    text = "甲贷是丁集团旗下的平台，已上线庚银行存管。"
+    assert ("CUSTODIAN_FOR", "庚银行", "甲贷") in [r[:3] for r in relations(text, names)]
+    assert ("CUSTODIAN_FOR", "庚银行", "丁集团") not in [r[:3] for r in relations(text, names)]
+
+
+def test_custody_takes_the_platform_named_just_before() -> None:
+    text = "甲贷运营多年。交易资金通过庚银行存管。"
+    names = {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK}
+    found = find_relations(text, [(0, 7), (7, len(text))], candidate_entities(text, names))
+    assert [(r.type.value, r.source, r.target) for r in found] == [
+        ("CUSTODIAN_FOR", "庚银行", "甲贷")
+    ]
+
+
+def test_a_party_claiming_custody_is_hedged() -> None:
+    found = relations("甲贷曾宣称已上线庚银行存管。", {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK})
+    assert found == [("CUSTODIAN_FOR", "庚银行", "甲贷", True)]

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -90,6 +90,8 @@ _MAX_CONNECTOR = 12
 _MAX_SPAN = 80
 # A holder or a lead investor stands this close before its role word ("甲同时为公司大股东").
 _MAX_ROLE_GAP = 4
+# A claim word may sit this far before the clause it opens ("宣称，其已上线存管").
+_CLAIM_REACH = 12
 # "该平台" stands for a platform named at most this many sentences before its own.
 _ANAPHOR_REACH = 2
 # Words before an authority that make it the receiver of the act, not its actor ("移送丙院").
@@ -171,14 +173,9 @@ def find_relations(
         if not placed:
             continue
         claimed = _statements(book, text, placed, (sent_start, sent_end), keep)
-        for match in book.relation_matcher.finditer(sentence):
+        for match in _relation_words(book, sentence, sent_start, placed):
             start, end = sent_start + match.start(), sent_start + match.end()
             pattern, kind = book.relation_words[match.group()]
-            if any(
-                m.start < end and start < m.end and not (kind == "adjacent" and _is_sector(m))
-                for m in placed
-            ):
-                continue  # the word is part of a name ("XX投资有限公司")
             if any(lo <= start < hi and pattern.type in kinds for lo, hi, kinds in claimed):
                 continue  # a statement already read ("股东包括A(持股60%)、B", "A、B联合的投资")
             in_sentence = [
@@ -188,7 +185,11 @@ def find_relations(
                 continue  # "如果乙真要入股丙": a supposition states no relation
             if any(cue in sentence[match.end() :] for cue in book.cues.denial):
                 continue  # "甲称与乙银行签订存管协议，不久后乙银行辟谣": denied later
-            hedged = kind == "hedged" or book.cue_before(sentence, match.start(), "hedge")
+            hedged = (
+                kind == "hedged"
+                or book.cue_before(sentence, match.start(), "hedge")
+                or _claimed(sentence, match.start())
+            )
             if kind == "adjacent":
                 pairs = _touching(text, in_sentence, start, end, pattern)
             else:
@@ -197,6 +198,18 @@ def find_relations(
                 pairs = _sentence_ends(
                     text, in_sentence, start, end, pattern, (sent_start, sent_end)
                 )
+                if not pairs and pattern.target_reach:
+                    # "交易资金通过乙银行存管": the platform is the one named just before.
+                    lo = _reach_start(sentences, (sent_start, sent_end))
+                    earlier = _only_named(mentions, lo, sent_start, pattern.target_types)
+                    pairs = _sentence_ends(
+                        text,
+                        [*([earlier] if earlier else []), *in_sentence],
+                        start,
+                        end,
+                        pattern,
+                        (sent_start, sent_end),
+                    )
             if not pairs:
                 if pattern.type == RelationType.EMPOWERS:
                     _empower_sector(
@@ -236,6 +249,26 @@ def find_relations(
     return _settled(found)
 
 
+def _relation_words(
+    book: TriggerBook, sentence: str, offset: int, placed: list[PlacedMention]
+) -> Iterator[re.Match[str]]:
+    """The relation words of ``sentence`` (at ``offset`` in the text) outside names: a word
+    that overlaps a name ("XX投资有限公司") is skipped and the search resumes inside it, so
+    "厦门银行存管" gives "存管" after the name rather than "银行存管" across it."""
+    position = 0
+    while (match := book.relation_matcher.search(sentence, position)) is not None:
+        start, end = offset + match.start(), offset + match.end()
+        kind = book.relation_words[match.group()][1]
+        if any(
+            m.start < end and start < m.end and not (kind == "adjacent" and _is_sector(m))
+            for m in placed
+        ):
+            position = match.start() + 1
+            continue
+        yield match
+        position = match.end()
+
+
 def _with_anaphora(
     book: TriggerBook,
     text: str,
@@ -248,34 +281,50 @@ def _with_anaphora(
     their types named from two sentences before up to them; an anaphor with two or more such
     entities in reach stays unread."""
     anaphora = book.statements.anaphora
-    found = list(_anaphor_matcher().finditer(text, *sentence))
+    found = [
+        match
+        for match in _anaphor_matcher().finditer(text, *sentence)
+        if match.group() in anaphora  # not a blocker ("其中", "尤其")
+    ]
     if not found:
         return placed
-    index = sentences.index(sentence)
-    reach_start = sentences[max(0, index - _ANAPHOR_REACH)][0]
+    reach_start = _reach_start(sentences, sentence)
     added = []
     for match in found:
         if any(m.start < match.end() and match.start() < m.end for m in placed):
             continue  # part of a name
-        types = anaphora[match.group()]
-        named = {
-            m.entity.id: m
-            for m in mentions
-            if reach_start <= m.start
-            and m.end <= match.start()
-            and m.entity.type in types
-            and not _is_sector(m)
-            and not _is_media(m)
-        }
-        if len(named) == 1:
-            (antecedent,) = named.values()
+        antecedent = _only_named(mentions, reach_start, match.start(), anaphora[match.group()])
+        if antecedent is not None:
             added.append(PlacedMention(match.start(), match.end(), antecedent.entity))
     return sorted([*placed, *added], key=lambda m: m.start) if added else placed
 
 
+def _reach_start(sentences: list[tuple[int, int]], sentence: tuple[int, int]) -> int:
+    """Where the text an anaphor of ``sentence`` may look back into starts."""
+    index = sentences.index(sentence)
+    return sentences[max(0, index - _ANAPHOR_REACH)][0]
+
+
+def _only_named(
+    mentions: list[PlacedMention], lo: int, hi: int, types: list[EntityType]
+) -> PlacedMention | None:
+    """The last mention in [lo, hi) of the one entity of ``types`` named there, else None."""
+    named = {
+        m.entity.id: m
+        for m in mentions
+        if lo <= m.start
+        and m.end <= hi
+        and m.entity.type in types
+        and not _is_sector(m)
+        and not _is_media(m)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 @cache
 def _anaphor_matcher() -> re.Pattern[str]:
-    return compile_words(load_triggers().statements.anaphora)
+    words = load_triggers().statements
+    return compile_words([*words.anaphora, *words.anaphor_blockers])
 
 
 def _settled(found: dict[tuple[RelationType, str, str], Relation]) -> list[Relation]:
@@ -333,7 +382,7 @@ def _empower_sector(
 
 def _same_span(mention: PlacedMention, mentions: list[PlacedMention]) -> list[PlacedMention]:
     """The mention and the others at exactly its place (the members named by "BAT")."""
-    return [m for m in mentions if (m.start, m.end) == (mention.start, mention.end)]
+    return [m for m in mentions if (m.start, m.end) == (mention.start, mention.end)] or [mention]
 
 
 def _key(relation: Relation) -> tuple[RelationType, str, str]:
@@ -451,6 +500,18 @@ def _negated(sentence: str, position: int, first: int) -> bool:
 @cache
 def _negation_matcher() -> re.Pattern[str]:
     return compile_words(load_triggers().statements.negations)
+
+
+def _claimed(sentence: str, position: int) -> bool:
+    """Whether a claim word ("宣称", "号称") opens the clause before ``position``: what a
+    party says of itself is kept hedged."""
+    lo, _ = clause_bounds(sentence, position, position, 0, len(sentence))
+    return _claim_matcher().search(sentence, max(0, lo - _CLAIM_REACH), position) is not None
+
+
+@cache
+def _claim_matcher() -> re.Pattern[str]:
+    return compile_words(load_triggers().statements.claims)
 
 
 def _supposed(book: TriggerBook, sentence: str, position: int) -> bool:
@@ -645,7 +706,8 @@ def _sentence_ends(
         # ("4、甲贷：警方对王某等24名嫌疑人执行逮捕").
         chosen = [earlier[-1]]
     else:
-        chosen = in_clause or [min(targets, key=distance)]
+        preferred = [m for m in targets if m.entity.type in pattern.preferred_targets]
+        chosen = in_clause or [min(preferred or targets, key=distance)]
     return [(source, m, distance(source) + distance(m)) for m in chosen]
 
 

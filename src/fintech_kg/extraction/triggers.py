@@ -99,6 +99,15 @@ class RelationPattern(_Model):
         default_factory=list,
         description="Words of this pattern that join ends anywhere in their sentence",
     )
+    preferred_targets: list[EntityType] = Field(
+        default_factory=list,
+        description="Types a sentence_reach word's fallback target is taken from first",
+    )
+    target_reach: bool = Field(
+        False,
+        description="A sentence_reach word with no target in its sentence takes the one"
+        " entity of the target types named just before",
+    )
     targets_follow: bool = Field(
         False, description="A sentence_reach word's targets come after it (运用大数据)"
     )
@@ -140,8 +149,12 @@ class Statements(_Model):
     funding_leads: list[str] = Field(description="'由A领投' words: A invests in the recipient")
     suppositions: list[str] = Field(description="Words of a supposition (如果): no relation")
     negations: list[str] = Field(description="Negations of a relation beyond cues.negation")
+    claims: list[str] = Field(description="Claim words (宣称): the relation is kept hedged")
     anaphora: dict[str, list[EntityType]] = Field(
         description="'该平台' -> the types of the entity it stands for"
+    )
+    anaphor_blockers: list[str] = Field(
+        default_factory=list, description="Words holding an anaphor that stand for nothing (其中)"
     )
 
     @model_validator(mode="after")
@@ -155,9 +168,11 @@ class Statements(_Model):
             "funding_leads",
             "suppositions",
             "negations",
+            "claims",
         ):
             _check_words(getattr(self, field), f"relations.toml statements.{field}")
         _check_words(list(self.anaphora), "relations.toml statements.anaphora")
+        _check_words(self.anaphor_blockers, "relations.toml statements.anaphor_blockers")
         return self
 
 
