@@ -467,3 +467,9 @@ def test_custody_takes_the_platform_named_just_before() -> None:
 def test_a_party_claiming_custody_is_hedged() -> None:
     found = relations("甲贷曾宣称已上线庚银行存管。", {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK})
     assert found == [("CUSTODIAN_FOR", "庚银行", "甲贷", True)]
+
+
+def test_custody_prefers_the_platform_over_a_name_listed_next_to_the_bank() -> None:
+    text = "甲贷证书齐全、庚银行存管、丙保险承保，也爆雷了。"
+    names = {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK, "丙保险": T.FINANCIAL_INSTITUTION}
+    assert [r[:3] for r in relations(text, names)] == [("CUSTODIAN_FOR", "庚银行", "甲贷")]

@@ -689,6 +689,8 @@ def _sentence_ends(
     targets = [m for m in targets if _balanced(text[sentence[0] : m.start])] or targets
     if not targets:
         return []
+    # A bank's custody is for the platform of the sentence, wherever it is named.
+    targets = [m for m in targets if m.entity.type in pattern.preferred_targets] or targets
     if pattern.targets_follow:
         # "在智能风控中采用了乙的模型": what is adopted follows the word.
         targets = [m for m in targets if m.start >= end]
@@ -706,8 +708,7 @@ def _sentence_ends(
         # ("4、甲贷：警方对王某等24名嫌疑人执行逮捕").
         chosen = [earlier[-1]]
     else:
-        preferred = [m for m in targets if m.entity.type in pattern.preferred_targets]
-        chosen = in_clause or [min(preferred or targets, key=distance)]
+        chosen = in_clause or [min(targets, key=distance)]
     return [(source, m, distance(source) + distance(m)) for m in chosen]
 
 

@@ -101,7 +101,7 @@ class RelationPattern(_Model):
     )
     preferred_targets: list[EntityType] = Field(
         default_factory=list,
-        description="Types a sentence_reach word's fallback target is taken from first",
+        description="Types a sentence_reach word takes its targets from when named",
     )
     target_reach: bool = Field(
         False,
