@@ -473,3 +473,8 @@ def test_custody_prefers_the_platform_over_a_name_listed_next_to_the_bank() -> N
     text = "甲贷证书齐全、庚银行存管、丙保险承保，也爆雷了。"
     names = {"甲贷": T.P2P_PLATFORM, "庚银行": T.BANK, "丙保险": T.FINANCIAL_INSTITUTION}
     assert [r[:3] for r in relations(text, names)] == [("CUSTODIAN_FOR", "庚银行", "甲贷")]
+
+
+def test_an_authority_outside_the_clause_did_not_act() -> None:
+    text = "丙区金融局的回复提及，甲贷已被立案侦查。"
+    assert relations(text, {"丙区金融局": T.REGULATOR, "甲贷": T.P2P_PLATFORM}) == []

@@ -677,6 +677,11 @@ def _sentence_ends(
         return []
     # The clause's first actor acts ("甲局依法将乙公司案移送丙院审查起诉": 甲局).
     acting = [m for m in sources if lo <= m.start and m.end <= start]
+    if not acting and pattern.source_in_clause:
+        # "乙局的回复提及，甲平台已被立案侦查": who acted is not said in the word's clause.
+        acting = [m for m in sources if lo <= m.start and m.end <= hi]
+        if not acting:
+            return []
     source = acting[0] if acting else min(sources, key=distance)
     targets = [
         m

@@ -99,6 +99,9 @@ class RelationPattern(_Model):
         default_factory=list,
         description="Words of this pattern that join ends anywhere in their sentence",
     )
+    source_in_clause: bool = Field(
+        False, description="A sentence_reach word takes its source from its own clause only"
+    )
     preferred_targets: list[EntityType] = Field(
         default_factory=list,
         description="Types a sentence_reach word takes its targets from when named",
