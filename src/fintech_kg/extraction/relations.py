@@ -301,7 +301,7 @@ def _with_anaphora(
 
 def _reach_start(sentences: list[tuple[int, int]], sentence: tuple[int, int]) -> int:
     """Where the text an anaphor of ``sentence`` may look back into starts."""
-    index = sentences.index(sentence)
+    index = bisect_left(sentences, sentence)  # sentences are in text order
     return sentences[max(0, index - _ANAPHOR_REACH)][0]
 
 
