@@ -478,3 +478,8 @@ def test_custody_prefers_the_platform_over_a_name_listed_next_to_the_bank() -> N
 def test_an_authority_outside_the_clause_did_not_act() -> None:
     text = "丙区金融局的回复提及，甲贷已被立案侦查。"
     assert relations(text, {"丙区金融局": T.REGULATOR, "甲贷": T.P2P_PLATFORM}) == []
+
+
+def test_what_is_adopted_is_in_the_word_s_clause() -> None:
+    text = "甲贷所有项目均采用车辆抵押模式，同时区块链存证。"
+    assert relations(text, {"甲贷": T.P2P_PLATFORM, "区块链": T.TECHNOLOGY}) == []

@@ -463,8 +463,11 @@ def _ends(
         return []  # "甲（乙的运营公司）与丙": the bracket ends before 丙
     if text[end : near_right.start].lstrip(_QUOTES).startswith("、"):
         return []  # "乙银行托管、丙保险承保": the next name starts a new item
-    if text[end - 1] == "的" and _CLAUSE_STOP.search(text, end, near_right.start):
-        # "甲推出的活期产品，资金去向是乙": a "…的" word's noun follows it in its clause.
+    if (text[end - 1] == "的" or pattern.targets_follow) and _CLAUSE_STOP.search(
+        text, end, near_right.start
+    ):
+        # "甲推出的活期产品，资金去向是乙": a "…的" word's noun, or what is adopted
+        # ("采用抵押模式，同时GPS风控"), follows it in its clause.
         # (Stopping every word at the clause cost as many FinRE pairs as it saved.)
         return []
     flip = (kind == "reverse") != bool(_PASSIVE.search(between))

@@ -112,7 +112,7 @@ class RelationPattern(_Model):
         " entity of the target types named just before",
     )
     targets_follow: bool = Field(
-        False, description="A sentence_reach word's targets come after it (运用大数据)"
+        False, description="Targets come after the word, in its clause (运用大数据)"
     )
     base_confidence: float = Field(gt=0.0, le=1.0)
 
