@@ -700,8 +700,8 @@ def _sentence_ends(
     # A bank's custody is for the platform of the sentence, wherever it is named.
     targets = [m for m in targets if m.entity.type in pattern.preferred_targets] or targets
     if pattern.targets_follow:
-        # "在智能风控中采用了乙的模型": what is adopted follows the word.
-        targets = [m for m in targets if m.start >= end]
+        # "在智能风控中采用了乙的模型": what is adopted follows the word, in its clause.
+        targets = [m for m in targets if m.start >= end and m.end <= hi]
         if not targets:
             return []
     in_clause = [m for m in targets if lo <= m.start and m.end <= hi]
