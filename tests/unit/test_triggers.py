@@ -62,6 +62,7 @@ def test_a_word_under_two_types_is_rejected() -> None:
     with pytest.raises(ValueError, match="收购"):
         TriggerBook(
             relations=[*book.relations, clash],
+            statements=book.statements,
             events=book.events,
             cues=book.cues,
             places=book.places,
@@ -91,6 +92,7 @@ def test_a_blocker_must_hold_a_trigger() -> None:
     with pytest.raises(ValueError, match="holds no trigger"):
         TriggerBook(
             relations=book.relations,
+            statements=book.statements,
             events=book.events,
             event_blockers=["无关词"],
             cues=book.cues,

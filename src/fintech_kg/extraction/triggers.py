@@ -39,6 +39,7 @@ __all__ = [
     "EventTriggers",
     "Place",
     "RelationPattern",
+    "Statements",
     "TriggerBook",
     "TriggerDataError",
     "clause_bounds",
@@ -59,7 +60,7 @@ _LAST_CLAUSE_STOP = re.compile(rf"[{re.escape(CLAUSE_STOPS)}][^{re.escape(CLAUSE
 _Trie = dict[str, "_Trie"]
 """A word trie: one key per next character, and "" where a word ends."""
 
-WordKind = Literal["forward", "reverse", "hedged"]
+WordKind = Literal["forward", "reverse", "hedged", "adjacent"]
 CueKind = Literal["negation", "hedge", "generic"]
 
 
@@ -88,16 +89,93 @@ class RelationPattern(_Model):
     forward: list[str] = Field(description="'SOURCE word TARGET' words")
     reverse: list[str] = Field(default_factory=list, description="'TARGET word SOURCE' words")
     hedged: list[str] = Field(default_factory=list, description="Plan or rumour words")
+    adjacent: list[str] = Field(
+        default_factory=list, description="'SOURCE word TARGET' words with both names touching"
+    )
     source_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
     target_types: list[EntityType] = Field(default_factory=list, description="Empty = any")
     sector_targets: bool = Field(False, description="A sector may be the target")
+    sentence_reach: list[str] = Field(
+        default_factory=list,
+        description="Words of this pattern that join ends anywhere in their sentence",
+    )
+    source_in_clause: bool = Field(
+        False, description="A sentence_reach word takes its source from its own clause only"
+    )
+    preferred_targets: list[EntityType] = Field(
+        default_factory=list,
+        description="Types a sentence_reach word takes its targets from when named",
+    )
+    target_reach: bool = Field(
+        False,
+        description="A sentence_reach word with no target in its sentence takes the one"
+        " entity of the target types named just before",
+    )
+    targets_follow: bool = Field(
+        False, description="Targets come after the word, in its clause (运用大数据)"
+    )
     base_confidence: float = Field(gt=0.0, le=1.0)
 
     @model_validator(mode="after")
     def _words_are_clean(self) -> RelationPattern:
-        _check_words(self.forward + self.reverse + self.hedged, f"relation {self.type}")
+        words = self.forward + self.reverse + self.hedged + self.adjacent
+        _check_words(words, f"relation {self.type}")
         if not self.forward:
             raise ValueError(f"relation {self.type}: 'forward' needs at least one word")
+        stray = sorted(set(self.sentence_reach) - set(words))
+        if stray:
+            raise ValueError(
+                f"relation {self.type}: sentence_reach words {stray} are not among its words"
+            )
+        if self.sentence_reach and (
+            not self.source_types
+            or not self.target_types
+            or set(self.source_types) & set(self.target_types)
+        ):
+            raise ValueError(
+                f"relation {self.type}: sentence_reach needs disjoint, non-empty source_types"
+                " and target_types (the types then tell the direction)"
+            )
+        return self
+
+
+class Statements(_Model):
+    """Words of the statements read from their structure rather than one trigger word:
+    shareholder lists ("X的股东包括A(持股60%)、B") and funding rounds ("X获A领投的B轮融资")."""
+
+    holder_nouns: list[str] = Field(description="Nouns naming a shareholder role (股东)")
+    holder_links: list[str] = Field(description="Words between the role and its holders (包括)")
+    controlling_nouns: list[str] = Field(description="Roles that own the company (控股股东)")
+    majority_stake: float = Field(ge=0, le=100, description="A stake above this owns (percent)")
+    funding_receipts: list[str] = Field(description="Words of receiving money (获得)")
+    funding_nouns: list[str] = Field(description="Words of the money received (融资)")
+    funding_leads: list[str] = Field(description="'由A领投' words: A invests in the recipient")
+    suppositions: list[str] = Field(description="Words of a supposition (如果): no relation")
+    negations: list[str] = Field(description="Negations of a relation beyond cues.negation")
+    claims: list[str] = Field(description="Claim words (宣称): the relation is kept hedged")
+    anaphora: dict[str, list[EntityType]] = Field(
+        description="'该平台' -> the types of the entity it stands for"
+    )
+    anaphor_blockers: list[str] = Field(
+        default_factory=list, description="Words holding an anaphor that stand for nothing (其中)"
+    )
+
+    @model_validator(mode="after")
+    def _words_are_clean(self) -> Statements:
+        for field in (
+            "holder_nouns",
+            "holder_links",
+            "controlling_nouns",
+            "funding_receipts",
+            "funding_nouns",
+            "funding_leads",
+            "suppositions",
+            "negations",
+            "claims",
+        ):
+            _check_words(getattr(self, field), f"relations.toml statements.{field}")
+        _check_words(list(self.anaphora), "relations.toml statements.anaphora")
+        _check_words(self.anaphor_blockers, "relations.toml statements.anaphor_blockers")
         return self
 
 
@@ -164,6 +242,7 @@ class TriggerBook(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
     relations: list[RelationPattern]
+    statements: Statements
     events: list[EventTriggers]
     event_blockers: list[str] = Field(
         default_factory=list,
@@ -177,7 +256,7 @@ class TriggerBook(_Model):
         for label, owners in (
             (
                 "relations.toml",
-                [(r.type, r.forward + r.reverse + r.hedged) for r in self.relations],
+                [(r.type, r.forward + r.reverse + r.hedged + r.adjacent) for r in self.relations],
             ),
             ("events.toml", [(e.type, e.triggers) for e in self.events]),
         ):
@@ -242,6 +321,7 @@ class TriggerBook(_Model):
                 ("forward", pattern.forward),
                 ("reverse", pattern.reverse),
                 ("hedged", pattern.hedged),
+                ("adjacent", pattern.adjacent),
             )
             for kind, words in readings:
                 for word in words:
@@ -252,6 +332,15 @@ class TriggerBook(_Model):
     def relation_matcher(self) -> re.Pattern[str]:
         """Finds relation words, longest first."""
         return compile_words(self.relation_words)
+
+    @cached_property
+    def statement_matcher(self) -> re.Pattern[str]:
+        """Finds relation words and the words that open a shareholder list or a funding round:
+        a sentence without any of them states no relation."""
+        words = self.statements
+        return compile_words(
+            [*self.relation_words, *words.holder_nouns, *words.funding_nouns, *words.funding_leads]
+        )
 
     @cached_property
     def event_words(self) -> dict[str, EventTriggers]:
@@ -391,6 +480,7 @@ def load_triggers() -> TriggerBook:
         return TriggerBook.model_validate(
             {
                 "relations": relations.get("relation", []),
+                "statements": relations.get("statements", {}),
                 "events": events.get("event", []),
                 "event_blockers": events.get("blockers", []),
                 "cues": cues,
