@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from fintech_kg.evaluation import candidate_entities
+from fintech_kg.extraction import extract_text
 from fintech_kg.extraction.events import find_events
 from fintech_kg.models import ArticleMeta, RiskEvent
 from fintech_kg.vocabulary import EntityType, EventType
@@ -132,3 +133,35 @@ def test_a_list_after_a_subjectless_clause_names_the_subjects() -> None:
     (event,) = events("市场上出现了小额贷款骗局，包括甲贷、乙宝等。", names)
     assert event.type == EventType.FRAUD
     assert event.subjects == ["乙宝", "甲贷"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我的花呗上个月逾期了，会影响征信吗？", "京东白条逾期三天会怎么样？", "微粒贷逾期了怎么办？"],
+)
+def test_a_borrowers_overdue_on_a_product_is_no_event_of_the_provider(text: str) -> None:
+    record = extract_text(text)
+    roles = {e.id: e.attributes.get("role") for e in record.entities}
+    assert set(roles.values()) == {"product"}, "the product is an entity of its own"
+    assert not {"蚂蚁集团", "京东数科", "微众银行"} & set(roles)
+    assert all(not event.subjects for event in record.events)
+
+
+def test_the_providers_own_trouble_is_still_its_event() -> None:
+    record = extract_text("微众银行因违规被监管部门约谈。")
+    assert [(e.type, e.subjects) for e in record.events] == [
+        (EventType.REGULATORY_ACTION, ["微众银行"])
+    ]
+
+
+def test_a_news_site_carrying_the_story_is_no_subject() -> None:
+    record = extract_text("据网贷天眼消息，甲乙贷平台已爆雷，新浪财经也转载了此事。")
+    media = [e.id for e in record.entities if e.attributes.get("role") == "media"]
+    assert set(media) == {"网贷天眼", "新浪"}
+    assert all(not set(media) & set(event.subjects) for event in record.events)
+
+
+@pytest.mark.parametrize("text", ["网贷之家被监管部门约谈。", "监管部门约谈网贷之家。"])
+def test_a_news_site_the_sentence_is_about_is_the_subject(text: str) -> None:
+    (event,) = extract_text(text).events
+    assert event.subjects == ["网贷之家"]

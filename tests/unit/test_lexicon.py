@@ -14,6 +14,7 @@ from fintech_kg.extraction.lexicon import (
     load_generic_words,
     load_lexicon,
     load_name_patterns,
+    load_products,
 )
 from fintech_kg.vocabulary import EntityType
 
@@ -123,4 +124,23 @@ def test_well_known_company_short_names_resolve_to_their_group() -> None:
 
 def test_stop_names_keep_phrases_that_contain_a_company_name() -> None:
     assert _names("中国移动支付市场") == [None]
-    assert _names("来源：腾讯新闻") == [None]
+    assert _names("来源：腾讯新闻") == ["腾讯新闻"], "a news app is an outlet, not 腾讯"
+
+
+def test_products_are_entries_of_their_own_with_a_known_provider() -> None:
+    lexicon = load_lexicon()
+    products = load_products()
+    assert products["花呗"] == "蚂蚁集团" and products["京东白条"] == "京东数科"
+    for product, provider in products.items():
+        entry = lexicon.entries[product]
+        assert entry.attributes == {"role": "product", "provider": provider}
+        assert provider in lexicon.entries
+        assert product not in lexicon.entries[provider].aliases
+    assert [h.entry.name for h in lexicon.find(fold("白条")) if h.entry] == ["京东白条"]
+
+
+def test_media_entries_carry_the_media_role() -> None:
+    lexicon = load_lexicon()
+    for name in ("网贷之家", "网贷天眼", "新浪", "每日经济新闻", "字节跳动"):
+        assert lexicon.entries[name].attributes.get("role") == "media", name
+    assert [h.entry.name for h in lexicon.find(fold("新浪财经")) if h.entry] == ["新浪"]

@@ -58,6 +58,16 @@ SUBJECT_TYPES = frozenset(
 
 # Entity kinds (C1's attributes["kind"]) that stand for a category, not one organisation.
 _CATEGORY_KINDS = frozenset({"sector", "collective"})
+# A product (花呗) is no subject: "花呗逾期了" is the borrower's late payment, not the
+# provider's trouble, which the text tells by naming the provider.
+_NEVER_SUBJECT_ROLES = frozenset({"product"})
+# News outlets and data sites report events; they are the subject only of a trigger right
+# next to them ("某某网遭约谈", "约谈某某网") or of a passive one ("某某网被监管部门约谈"),
+# not of the story they carry.
+_SOURCE_ROLES = frozenset({"media"})
+_SOURCE_NEXT_TO_TRIGGER = 3
+_SOURCE_PASSIVE = ("被", "遭", "受到")
+_SOURCE_PASSIVE_GAP = 10
 # Brackets, quotes and spaces around a name ("某某公司（“某某贷”）") are no gap between names.
 _BRACKETS = "（）()“”\"'「」《》【】 \u3000"
 _MAX_SUBJECT_GAP = 60
@@ -164,7 +174,21 @@ class _SentenceFacts(NamedTuple):
 
 def _is_subject(mention: PlacedMention) -> bool:
     entity = mention.entity
-    return entity.type in SUBJECT_TYPES and entity.attributes.get("kind") not in _CATEGORY_KINDS
+    return (
+        entity.type in SUBJECT_TYPES
+        and entity.attributes.get("kind") not in _CATEGORY_KINDS
+        and entity.attributes.get("role") not in _NEVER_SUBJECT_ROLES
+    )
+
+
+def _next_to(text: str, mention: PlacedMention, start: int, end: int) -> bool:
+    """Whether ``mention`` is right before or after the trigger at [start, end), with at most
+    a few characters ("已遭") or a passive ("被监管部门") and no punctuation between."""
+    gap = text[mention.end : start] if mention.end <= start else text[end : mention.start]
+    if gap and not gap.isalnum():
+        return False
+    passive = mention.end <= start and gap.startswith(_SOURCE_PASSIVE)
+    return len(gap) <= (_SOURCE_PASSIVE_GAP if passive else _SOURCE_NEXT_TO_TRIGGER)
 
 
 def _clause(
@@ -191,7 +215,12 @@ def _subjects(
     the sentence ("甲贷、乙贷等平台，均因…立案"). Names listed with
     them ("甲贷、乙贷") or in apposition ("某某公司（简称某某贷）") join them.
     """
-    candidates = [m for m in mentions if _is_subject(m)]
+    candidates = [
+        m
+        for m in mentions
+        if _is_subject(m)
+        and (m.entity.attributes.get("role") not in _SOURCE_ROLES or _next_to(text, m, start, end))
+    ]
     heads = _clause(text, sentence, start, end, candidates)
     if not heads:
         heads = _listed_after(text, sentence, end, candidates, openers)

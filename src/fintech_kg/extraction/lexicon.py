@@ -2,7 +2,10 @@
 
 The data lives in ``fintech_kg/data/lexicon/`` as TSV files (``name, type, aliases,
 attributes, needs_context``), plus ``collectives.tsv`` (BAT -> members) and
-``stopnames.txt`` (strings that contain a name but are not it, e.g. 中国银行业). Generated
+``stopnames.txt`` (strings that contain a name but are not it, e.g. 中国银行业) and
+``products.tsv`` (花呗 -> 蚂蚁集团: a product is no mention of its provider; each product is an
+entry of its own with ``role=product`` and ``provider``). ``media.tsv`` marks news outlets
+and data sites with ``role=media``. Generated
 files (from public lists, by ``bench/build_lexicon.py``) load first; hand-curated files load
 after them and win: a canonical name seen again merges aliases and attributes, its type is
 the later one's.
@@ -49,6 +52,7 @@ __all__ = [
     "load_generic_words",
     "load_lexicon",
     "load_name_patterns",
+    "load_products",
 ]
 
 GENERATED_FILES = ("p2p_platforms.tsv", "nfra_institutions.tsv", "nfra_regulators.tsv")
@@ -60,6 +64,7 @@ HAND_FILES = (
     "regulators.tsv",
     "tech_companies.tsv",
     "technologies.tsv",
+    "media.tsv",
 )
 _COLUMNS = ("name", "type", "aliases", "attributes", "needs_context")
 
@@ -224,6 +229,50 @@ def _merge(entries: dict[str, LexiconEntry], entry: LexiconEntry) -> None:
     known.source = entry.source
 
 
+def _product_lines() -> Iterator[tuple[int, str, str, list[str]]]:
+    """(line number, product, provider, aliases) of ``products.tsv``."""
+    for number, cells in _data_lines("products.tsv"):
+        if len(cells) != 3:
+            raise LexiconError(
+                f"lexicon file products.tsv:{number}: expected 3 columns (product, provider, "
+                f"aliases), found {len(cells)}"
+            )
+        product, provider, aliases = (_nfkc(c) for c in cells)
+        if not product or not provider:
+            raise LexiconError(f"lexicon file products.tsv:{number}: empty product or provider")
+        yield number, product, provider, [a for a in aliases.split("|") if a]
+
+
+@cache
+def load_products() -> dict[str, str]:
+    """Every product's canonical name -> its provider's canonical name.
+
+    Example: ``load_products()["京东白条"]`` -> ``'京东数科'``
+    """
+    return {product: provider for _, product, provider, _ in _product_lines()}
+
+
+def _load_products(entries: dict[str, LexiconEntry]) -> None:
+    """Products as entries of their own (the provider is an attribute, not the mention)."""
+    for number, product, provider, aliases in _product_lines():
+        if provider not in entries:
+            raise LexiconError(
+                f"lexicon file products.tsv:{number}: the provider {provider!r} of {product!r} "
+                "is not a canonical name of the lexicon; add it or fix the spelling"
+            )
+        # Typed as the gold and the press treat a consumer-finance product: a tech service.
+        _merge(
+            entries,
+            LexiconEntry(
+                name=product,
+                type=EntityType.TECH_COMPANY,
+                aliases=aliases,
+                attributes={"role": "product", "provider": provider},
+                source="products.tsv",
+            ),
+        )
+
+
 def _load_collectives(entries: dict[str, LexiconEntry]) -> None:
     for number, cells in _data_lines("collectives.tsv"):
         if len(cells) != 3:
@@ -345,5 +394,6 @@ def load_lexicon() -> Lexicon:
         for number, cells in _data_lines(filename):
             _merge(entries, _parse_entry(filename, number, cells))
     _load_collectives(entries)
+    _load_products(entries)
     stopnames = [_nfkc(cells[0]) for _, cells in _data_lines("stopnames.txt")]
     return Lexicon(entries, stopnames)
