@@ -73,9 +73,9 @@ def test_hedged_event_is_kept_marked_and_less_sure() -> None:
 def test_category_subject_gives_sector_level_event() -> None:
     (event,) = events("平台爆雷频频。", {})
     assert event.type == EventType.COLLAPSE
-    assert event.subjects == [] and event.sector == "互联网金融平台"
+    assert event.subjects == [] and event.sector == "互联网金融业"
     (event,) = events("今年P2P行业暴雷潮来袭。", {})
-    assert event.sector == "P2P平台"
+    assert event.sector == "网贷行业"
 
 
 def test_regulator_is_authority_not_subject_and_coordinated_subjects_are_kept() -> None:

@@ -16,6 +16,7 @@ from fintech_kg.extraction.lexicon import (
     load_name_patterns,
     load_products,
 )
+from fintech_kg.extraction.triggers import load_triggers
 from fintech_kg.vocabulary import EntityType
 
 
@@ -144,3 +145,11 @@ def test_media_entries_carry_the_media_role() -> None:
     for name in ("网贷之家", "网贷天眼", "新浪", "每日经济新闻", "字节跳动"):
         assert lexicon.entries[name].attributes.get("role") == "media", name
     assert [h.entry.name for h in lexicon.find(fold("新浪财经")) if h.entry] == ["新浪"]
+
+
+def test_sectors_are_their_own_type_and_sector_events_name_one() -> None:
+    lexicon = load_lexicon()
+    sectors = {n for n, e in lexicon.entries.items() if e.type == EntityType.SECTOR}
+    assert {"银行业", "保险业", "证券业", "网贷行业", "小额贷款业", "互联网金融业"} <= sectors
+    assert all(lexicon.entries[n].attributes.get("kind") == "sector" for n in sectors)
+    assert set(load_triggers().cues.sector.values()) <= sectors
