@@ -153,3 +153,29 @@ def test_sectors_are_their_own_type_and_sector_events_name_one() -> None:
     assert {"银行业", "保险业", "证券业", "网贷行业", "小额贷款业", "互联网金融业"} <= sectors
     assert all(lexicon.entries[n].attributes.get("kind") == "sector" for n in sectors)
     assert set(load_triggers().cues.sector.values()) <= sectors
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("深圳警方", "深圳市公安局"),
+        ("杭州市公安机关", "杭州市公安局"),
+        ("上海金融办", "上海市地方金融监督管理局"),
+        ("上海市地方金融监管局", "上海市地方金融监督管理局"),
+        ("浙江省公安厅", "浙江省公安厅"),
+    ],
+)
+def test_a_place_before_a_generic_authority_names_the_body_of_that_place(
+    text: str, body: str
+) -> None:
+    lexicon = load_lexicon()
+    assert _names(text) == [body]
+    assert lexicon.entries[body].type == EntityType.REGULATOR
+    assert "generic" not in lexicon.entries[body].attributes
+
+
+def test_an_authority_without_a_place_is_generic() -> None:
+    lexicon = load_lexicon()
+    for text in ("警方", "经侦", "金融办", "公安机关"):
+        (name,) = _names(text)
+        assert name is not None and lexicon.entries[name].attributes.get("generic") == "true"

@@ -293,11 +293,15 @@ def _sector(
 
 
 def _authority(mentions: list[PlacedMention], start: int, trigger: EventTriggers) -> str | None:
-    """The regulator or police body nearest the trigger, when the event is one they do."""
+    """The regulator or police body nearest the trigger, when the event is one they do; a
+    body of a place (深圳市公安局) before a generic word for any (警方)."""
     regulators = [m for m in mentions if m.entity.type == EntityType.REGULATOR]
     if not regulators or not trigger.authority_expected:
         return None
-    nearest = min(regulators, key=lambda m: abs(m.start - start))
+    nearest = min(
+        regulators,
+        key=lambda m: (m.entity.attributes.get("generic") == "true", abs(m.start - start)),
+    )
     return nearest.entity.id
 
 
