@@ -165,3 +165,51 @@ def test_a_news_site_carrying_the_story_is_no_subject() -> None:
 def test_a_news_site_the_sentence_is_about_is_the_subject(text: str) -> None:
     (event,) = extract_text(text).events
     assert event.subjects == ["网贷之家"]
+
+
+def test_the_subject_is_the_nearest_name_before_the_trigger_not_every_name() -> None:
+    (event,) = events("甲集团回应乙贷逾期一事。", {"甲集团": T.COMPANY, "乙贷": T.P2P_PLATFORM})
+    assert event.subjects == ["乙贷"]
+
+
+def test_a_list_of_companies_and_their_platforms_is_one_subject_group() -> None:
+    text = "警方对甲公司甲贷网贷平台、乙公司乙贷网贷平台涉嫌非法吸收公众存款案立案侦查。"
+    names = {
+        "甲公司": T.COMPANY,
+        "甲贷": T.P2P_PLATFORM,
+        "乙公司": T.COMPANY,
+        "乙贷": T.P2P_PLATFORM,
+    }
+    found = {e.type: e.subjects for e in events(text, names)}
+    assert sorted(found[EventType.ILLEGAL_FUNDRAISING]) == sorted(names)
+
+
+@pytest.mark.parametrize("text", ["甲贷郑重承诺：不跑路，不失联。", "监管要求甲贷不得跑路。"])
+def test_a_negation_right_before_the_trigger_cancels_it(text: str) -> None:
+    assert events(text, {"甲贷": T.P2P_PLATFORM}) == []
+
+
+def test_an_exchange_sending_a_letter_is_no_subject_of_it() -> None:
+    text = "甲股份公司回复交易所关注函。"
+    entities = [
+        e.model_copy(update={"attributes": {"kind": "exchange"}}) if e.id == "交易所" else e
+        for e in candidate_entities(
+            text, {"甲股份公司": T.COMPANY, "交易所": T.FINANCIAL_INSTITUTION}
+        )
+    ]
+    (event,) = find_events(text, sentences(text), entities, META)
+    assert event.subjects == ["甲股份公司"]
+
+
+def test_a_person_is_the_subject_of_what_happens_to_persons_only() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "王某某": T.PERSON}
+    (arrest,) = events("甲贷创始人王某某被刑事拘留。", names)
+    assert "王某某" in arrest.subjects
+    (collapse,) = events("王某某说甲贷已经爆雷。", names)
+    assert collapse.subjects == ["甲贷"]
+
+
+def test_a_person_named_by_title_brings_the_organisation_along() -> None:
+    names = {"甲银行": T.BANK, "王某某": T.PERSON}
+    (event,) = events("甲银行党委委员、副行长王某某被带走调查。", names)
+    assert sorted(event.subjects) == ["王某某", "甲银行"]

@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from fintech_kg.extraction.amounts import find_amounts
 from fintech_kg.extraction.dates import DateMention, find_dates
+from fintech_kg.extraction.lexicon import load_name_patterns
 from fintech_kg.extraction.relations import PlacedMention, mentions_within, ordered_mentions
 from fintech_kg.extraction.triggers import (
     EventTriggers,
@@ -39,7 +40,7 @@ from fintech_kg.extraction.triggers import (
     sentences_with,
 )
 from fintech_kg.models import ArticleMeta, Entity, Evidence, RiskEvent
-from fintech_kg.vocabulary import EntityType
+from fintech_kg.vocabulary import EntityType, EventType
 
 __all__ = ["EXTRACTOR_NAME", "SUBJECT_TYPES", "find_events"]
 
@@ -58,6 +59,18 @@ SUBJECT_TYPES = frozenset(
 
 # Entity kinds (C1's attributes["kind"]) that stand for a category, not one organisation.
 _CATEGORY_KINDS = frozenset({"sector", "collective"})
+# Events that happen to persons as well as organisations (a founder arrested or charged).
+_PERSON_EVENTS = frozenset(
+    {
+        EventType.INVESTIGATION,
+        EventType.EXECUTIVE_RISK,
+        EventType.ILLEGAL_FUNDRAISING,
+        EventType.FRAUD,
+    }
+)
+# Institutions that act like regulators (an exchange sends 问询函): never the subject of an
+# event a regulator does.
+_ACTING_KINDS = frozenset({"exchange"})
 # A product (花呗) is no subject: "花呗逾期了" is the borrower's late payment, not the
 # provider's trouble, which the text tells by naming the provider.
 _NEVER_SUBJECT_ROLES = frozenset({"product"})
@@ -71,6 +84,8 @@ _SOURCE_PASSIVE_GAP = 10
 # Brackets, quotes and spaces around a name ("某某公司（“某某贷”）") are no gap between names.
 _BRACKETS = "（）()“”\"'「」《》【】 \u3000"
 _MAX_SUBJECT_GAP = 60
+# "甲银行党委委员、副行长王某": the titles between an organisation and its person.
+_MAX_TITLE_GAP = 12
 _HEDGE_FACTOR = 0.6
 _SECTOR_FACTOR = 0.8
 
@@ -108,7 +123,9 @@ def find_events(
             start, end = sent_start + match.start(), sent_start + match.end()
             if any(m.start < end and start < m.end for m in in_sentence):
                 continue  # the word is part of a name
-            if book.cue_before(sentence, match.start(), "negation"):
+            if book.cue_before(sentence, match.start(), "negation") or _negated_right_before(
+                book, sentence, match.start()
+            ):
                 continue
             trigger = book.event_word(match.group())
             if trigger is None:
@@ -119,7 +136,11 @@ def find_events(
                 []
                 if generic
                 else _subjects(
-                    text, (sent_start, sent_end), in_sentence, start, end, links, openers
+                    text,
+                    (sent_start, sent_end),
+                    in_sentence,
+                    (start, end, trigger),
+                    _Lists(links, openers, tuple(book.cues.list_item_tails)),
                 )
             )
             sector = None if subjects else _sector(book, sentence, in_sentence, sent_start, match)
@@ -172,8 +193,12 @@ class _SentenceFacts(NamedTuple):
     place: str | None
 
 
-def _is_subject(mention: PlacedMention) -> bool:
+def _is_subject(mention: PlacedMention, trigger: EventTriggers) -> bool:
     entity = mention.entity
+    if entity.type == EntityType.PERSON:
+        return trigger.type in _PERSON_EVENTS
+    if trigger.authority_expected and entity.attributes.get("kind") in _ACTING_KINDS:
+        return False  # "交易所下发问询函": the exchange acts
     return (
         entity.type in SUBJECT_TYPES
         and entity.attributes.get("kind") not in _CATEGORY_KINDS
@@ -199,38 +224,74 @@ def _clause(
     return [m for m in mentions if clause_start <= m.start and m.end <= clause_end]
 
 
+class _Lists(NamedTuple):
+    """The cue words that tie names into one subject (see ``cues.toml``)."""
+
+    links: frozenset[str]
+    openers: list[str]
+    item_tails: tuple[str, ...]
+
+
+def _negated_right_before(book: TriggerBook, sentence: str, trigger_start: int) -> bool:
+    """Whether a negating word ends right where the trigger starts ("不跑路", "不得失联")."""
+    before = sentence[max(0, trigger_start - 3) : trigger_start]
+    return any(before.endswith(word) for word in book.cues.adjacent_negation)
+
+
 def _subjects(
     text: str,
     sentence: tuple[int, int],
     mentions: list[PlacedMention],
-    start: int,
-    end: int,
-    links: frozenset[str],
-    openers: list[str],
+    at: tuple[int, int, EventTriggers],
+    lists: _Lists,
 ) -> list[PlacedMention]:
     """The entities the event at [start, end) happens to, with their coordinated peers.
 
-    Every plausible subject in the trigger's clause ("某某贷爆雷", "查封某某贷"), else those
-    of a list that opens the next clause ("骗局，包括甲贷、乙宝"), else the nearest before it in
-    the sentence ("甲贷、乙贷等平台，均因…立案"). Names listed with
-    them ("甲贷、乙贷") or in apposition ("某某公司（简称某某贷）") join them.
+    The nearest plausible subject before the trigger in its clause ("甲集团回应乙贷逾期": 乙贷),
+    else the first after it ("查封某某贷"), else those of a list that opens the next clause
+    ("骗局，包括甲贷、乙宝"), else the nearest before it in the sentence ("甲贷、乙贷等平台，
+    均因…立案"). Names listed with it ("甲贷、乙贷", "甲公司乙贷平台、丙公司丁贷平台") or in
+    apposition ("某某公司（简称某某贷）") join it. A person is a subject only of what happens
+    to persons (立案, 被捕, 集资诈骗) and only in the trigger's clause.
     """
+    start, end, trigger = at
     candidates = [
         m
         for m in mentions
-        if _is_subject(m)
+        if _is_subject(m, trigger)
         and (m.entity.attributes.get("role") not in _SOURCE_ROLES or _next_to(text, m, start, end))
     ]
-    heads = _clause(text, sentence, start, end, candidates)
+    in_clause = _clause(text, sentence, start, end, candidates)
+    before = [m for m in in_clause if m.end <= start]
+    heads = before[-1:] or [m for m in in_clause if m.start >= end][:1]
+    candidates = [m for m in candidates if m.entity.type != EntityType.PERSON or m in in_clause]
     if not heads:
-        heads = _listed_after(text, sentence, end, candidates, openers)
+        heads = _listed_after(text, sentence, end, candidates, lists.openers)
     if not heads:
         earlier = [m for m in candidates if m.end <= start and start - m.end <= _MAX_SUBJECT_GAP]
         heads = earlier[-1:]
+    heads = heads + [org for head in heads if (org := _employer(text, candidates, head))]
     group: dict[int, PlacedMention] = {}
     for head in heads:
-        group.update((m.start, m) for m in _coordinated(text, candidates, head, links))
+        group.update((m.start, m) for m in _coordinated(text, candidates, head, lists))
     return [group[key] for key in sorted(group)]
+
+
+def _employer(
+    text: str, candidates: list[PlacedMention], person: PlacedMention
+) -> PlacedMention | None:
+    """The organisation a person subject is named with by title ("甲贷实控人王某", "甲银行
+    副行长王某"): what happens to its head happens to it too."""
+    if person.entity.type != EntityType.PERSON:
+        return None
+    before = [m for m in candidates if m.end <= person.start and m.entity.type != EntityType.PERSON]
+    if not before:
+        return None
+    gap = text[before[-1].end : person.start]
+    titled = gap.endswith(tuple(load_name_patterns().person_titles))
+    if titled and len(gap) <= _MAX_TITLE_GAP and not any(c in gap for c in "，。；：,;:"):
+        return before[-1]
+    return None
 
 
 def _listed_after(
@@ -252,9 +313,10 @@ def _listed_after(
 
 
 def _coordinated(
-    text: str, candidates: list[PlacedMention], head: PlacedMention, links: frozenset[str]
+    text: str, candidates: list[PlacedMention], head: PlacedMention, lists: _Lists
 ) -> list[PlacedMention]:
-    """``head`` and the candidates listed or bracketed right next to it, both ways."""
+    """``head`` and the candidates listed or bracketed right next to it, both ways; a
+    category word closing an item ("网贷平台、") does not break the list."""
     index = candidates.index(head)
     group = [head]
     for step in (-1, 1):
@@ -262,7 +324,9 @@ def _coordinated(
         while 0 <= current + step < len(candidates):
             near, far = candidates[current], candidates[current + step]
             gap = text[far.end : near.start] if step < 0 else text[near.end : far.start]
-            if gap.strip(_BRACKETS) not in links:
+            gap = gap.strip(_BRACKETS)
+            tail = next((t for t in lists.item_tails if gap.startswith(t)), "")
+            if gap not in lists.links and gap[len(tail) :].strip(_BRACKETS) not in lists.links:
                 break
             group.append(far)
             current += step

@@ -129,6 +129,12 @@ class Cues(_Model):
     generic: list[str]
     subject_links: list[str]
     list_openers: list[str]
+    list_item_tails: list[str] = Field(
+        default_factory=list, description="Category words that may end a listed subject"
+    )
+    adjacent_negation: list[str] = Field(
+        default_factory=list, description="Words right before a trigger that negate it"
+    )
     window: int = Field(ge=1, le=30, description="Characters before a trigger a cue may start")
     amount_cues: list[str]
     amount_window: int = Field(ge=1, le=40)
@@ -144,6 +150,8 @@ class Cues(_Model):
             "generic",
             "subject_links",
             "list_openers",
+            "list_item_tails",
+            "adjacent_negation",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")
