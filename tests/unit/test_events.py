@@ -213,3 +213,17 @@ def test_a_person_named_by_title_brings_the_organisation_along() -> None:
     names = {"甲银行": T.BANK, "王某某": T.PERSON}
     (event,) = events("甲银行党委委员、副行长王某某被带走调查。", names)
     assert sorted(event.subjects) == ["王某某", "甲银行"]
+
+
+def test_a_name_excepted_with_chu_wai_is_no_subject_and_a_back_reference_takes_the_list() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "乙贷": T.P2P_PLATFORM, "丙贷": T.P2P_PLATFORM}
+    (event,) = events("三家高息平台是甲贷、乙贷、丙贷，这三家平台除丙贷外已全部爆雷。", names)
+    assert event.type == EventType.COLLAPSE and event.subjects == ["乙贷", "甲贷"]
+    (later,) = events("圈内有名的平台是甲贷、乙贷和丙贷。除丙贷之外，其他两家均已跑路。", names)
+    assert later.subjects == ["乙贷", "甲贷"]
+
+
+def test_this_platform_is_no_back_reference_to_a_list() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "乙贷": T.P2P_PLATFORM}
+    found = events("甲贷、乙贷都是老平台。这平台爆雷了。", names)
+    assert [e.subjects for e in found] == [[]]

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from fintech_kg.extraction.amounts import find_amounts
@@ -111,12 +113,16 @@ def find_events(
     starts = [m.start for m in mentions]
     links = frozenset(["", *book.cues.subject_links])
     openers = book.cues.list_openers
+    lists = _Lists(links, openers, tuple(book.cues.list_item_tails))
+    sentence_starts = [start for start, _ in sentences]
     found: dict[tuple[str, tuple[str, ...], str | None], RiskEvent] = {}
     for sent_start, sent_end in hits:
         sentence = text[sent_start:sent_end]
         if any(cue in sentence for cue in book.cues.denial):
             continue
         in_sentence = mentions_within(mentions, starts, sent_start, sent_end)
+        excepted = _excepted(book, text, sent_start, sent_end, in_sentence)
+        in_sentence = [m for m in in_sentence if m.entity.id not in excepted]
         # Dates, amount and place belong to the sentence: read once, for its first event.
         facts: _SentenceFacts | None = None
         for match in book.event_matcher.finditer(sentence):
@@ -136,13 +142,20 @@ def find_events(
                 []
                 if generic
                 else _subjects(
-                    text,
-                    (sent_start, sent_end),
-                    in_sentence,
-                    (start, end, trigger),
-                    _Lists(links, openers, tuple(book.cues.list_item_tails)),
+                    text, (sent_start, sent_end), in_sentence, (start, end, trigger), lists
                 )
             )
+            if not subjects and not generic and _refers_back(book, text, sent_start, start):
+                index = bisect_right(sentence_starts, sent_start) - 2
+                earlier = sentences[index] if index >= 0 else (sent_start, sent_start)
+                subjects = _last_list(
+                    text,
+                    [*mentions_within(mentions, starts, *earlier), *in_sentence],
+                    trigger,
+                    lists,
+                    excepted,
+                    start,
+                )
             sector = None if subjects else _sector(book, sentence, in_sentence, sent_start, match)
             if not subjects and sector is None:
                 continue
@@ -230,6 +243,71 @@ class _Lists(NamedTuple):
     links: frozenset[str]
     openers: list[str]
     item_tails: tuple[str, ...]
+
+
+def _excepted(
+    book: TriggerBook, text: str, sent_start: int, sent_end: int, mentions: list[PlacedMention]
+) -> set[str]:
+    """Ids of the names a sentence excepts from its events ("除甲贷外", "除了甲贷之外")."""
+    excepted: set[str] = set()
+    for opener in book.cues.exclusion_openers:
+        at = text.find(opener, sent_start, sent_end)
+        while at != -1:
+            inner = at + len(opener)
+            close = min(
+                (
+                    position
+                    for closer in book.cues.exclusion_closers
+                    if (position := text.find(closer, inner, min(sent_end, inner + 40))) != -1
+                ),
+                default=-1,
+            )
+            if close != -1:
+                excepted.update(
+                    m.entity.id for m in mentions if inner <= m.start and m.end <= close
+                )
+            at = text.find(opener, inner, sent_end)
+    return excepted
+
+
+def _refers_back(book: TriggerBook, text: str, sent_start: int, trigger_start: int) -> bool:
+    """Whether the trigger's clause names earlier-listed subjects ("这三家平台", "上述公司")."""
+    clause_start, _ = clause_bounds(text, trigger_start, trigger_start, sent_start, trigger_start)
+    clause = text[clause_start:trigger_start]
+    return _plural_reference(tuple(book.cues.plural_references)).search(clause) is not None
+
+
+@lru_cache(maxsize=4)
+def _plural_reference(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A reference word with a count ("这四家", "其他3家"); a word of two characters or more
+    also with 平台/公司 alone ("上述平台"), as "这平台" is one platform."""
+
+    def alternation(chosen: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(chosen, key=len, reverse=True))
+
+    counted = f"(?:{alternation(list(words))})[\\d一二两三四五六七八九十几]+(?:家|个|所)"
+    plural = [w for w in words if len(w) > 1]
+    if not plural:
+        return re.compile(counted)
+    return re.compile(f"{counted}|(?:{alternation(plural)})(?:平台|公司|机构)")
+
+
+def _last_list(
+    text: str,
+    mentions: list[PlacedMention],
+    trigger: EventTriggers,
+    lists: _Lists,
+    excepted: set[str],
+    before: int,
+) -> list[PlacedMention]:
+    """The last list of two or more subjects before ``before``, without the excepted names."""
+    candidates = [m for m in mentions if m.end <= before and _is_subject(m, trigger)]
+    candidates = [m for m in candidates if m.entity.type != EntityType.PERSON]
+    for head in reversed(candidates):
+        group = _coordinated(text, candidates, head, lists)
+        if len(group) >= 2:
+            return sorted((m for m in group if m.entity.id not in excepted), key=lambda m: m.start)
+    return []
 
 
 def _negated_right_before(book: TriggerBook, sentence: str, trigger_start: int) -> bool:

@@ -135,6 +135,15 @@ class Cues(_Model):
     adjacent_negation: list[str] = Field(
         default_factory=list, description="Words right before a trigger that negate it"
     )
+    exclusion_openers: list[str] = Field(
+        default_factory=list, description="Words opening the names an event excepts (除)"
+    )
+    exclusion_closers: list[str] = Field(
+        default_factory=list, description="Words closing the names an event excepts (外)"
+    )
+    plural_references: list[str] = Field(
+        default_factory=list, description="Words for names listed before (这些, 上述)"
+    )
     window: int = Field(ge=1, le=30, description="Characters before a trigger a cue may start")
     amount_cues: list[str]
     amount_window: int = Field(ge=1, le=40)
@@ -152,6 +161,9 @@ class Cues(_Model):
             "list_openers",
             "list_item_tails",
             "adjacent_negation",
+            "exclusion_openers",
+            "exclusion_closers",
+            "plural_references",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")
