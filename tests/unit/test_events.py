@@ -227,3 +227,22 @@ def test_this_platform_is_no_back_reference_to_a_list() -> None:
     names = {"甲贷": T.P2P_PLATFORM, "乙贷": T.P2P_PLATFORM}
     found = events("甲贷、乙贷都是老平台。这平台爆雷了。", names)
     assert [e.subjects for e in found] == [[]]
+
+
+def test_a_company_and_the_platform_named_in_its_bracket_are_one_subject() -> None:
+    names = {"甲公司": T.COMPANY, "甲贷": T.P2P_PLATFORM}
+    (event,) = events("甲公司（线上平台为“甲贷”）涉嫌非法吸收公众存款。", names)
+    assert sorted(event.subjects) == ["甲公司", "甲贷"]
+
+
+def test_who_speaks_about_an_event_is_not_its_subject() -> None:
+    names = {"甲集团": T.COMPANY, "乙贷": T.P2P_PLATFORM, "丙贷": T.P2P_PLATFORM}
+    (event,) = events("甲集团对外表示乙贷与丙贷已经逾期。", names)
+    assert sorted(event.subjects) == ["丙贷", "乙贷"]
+
+
+def test_a_person_alone_is_no_subject() -> None:
+    (event,) = events(
+        "甲贷的投资人王某某被骗，平台涉嫌诈骗。", {"甲贷": T.P2P_PLATFORM, "王某某": T.PERSON}
+    )
+    assert "王某某" not in event.subjects

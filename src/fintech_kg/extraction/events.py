@@ -86,6 +86,12 @@ _SOURCE_PASSIVE_GAP = 10
 # Brackets, quotes and spaces around a name ("某某公司（“某某贷”）") are no gap between names.
 _BRACKETS = "（）()“”\"'「」《》【】 \u3000"
 _MAX_SUBJECT_GAP = 60
+# Confidence of a lexicon name (see fintech_kg.extraction.entities); below it, a pattern's guess.
+_SURE_NAME = 0.9
+_OPEN_BRACKETS = "（("
+_CLOSE_BRACKETS = "）)"
+# "（线上平台为“": the words in a bracket before the platform a company is named with.
+_MAX_APPOSITION_GAP = 8
 # "甲银行党委委员、副行长王某": the titles between an organisation and its person.
 _MAX_TITLE_GAP = 12
 _HEDGE_FACTOR = 0.6
@@ -113,7 +119,7 @@ def find_events(
     starts = [m.start for m in mentions]
     links = frozenset(["", *book.cues.subject_links])
     openers = book.cues.list_openers
-    lists = _Lists(links, openers, tuple(book.cues.list_item_tails))
+    lists = _Lists(links, openers, tuple(book.cues.list_item_tails), tuple(book.cues.speech_verbs))
     sentence_starts = [start for start, _ in sentences]
     found: dict[tuple[str, tuple[str, ...], str | None], RiskEvent] = {}
     for sent_start, sent_end in hits:
@@ -243,6 +249,17 @@ class _Lists(NamedTuple):
     links: frozenset[str]
     openers: list[str]
     item_tails: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+
+
+def _apposed(gap: str) -> bool:
+    """Whether a gap between two names opens a bracket that the second name is inside
+    ("甲公司（下设“甲贷”", "甲公司(平台名:甲贷"): a company and the platform it names."""
+    return (
+        len(gap) <= _MAX_APPOSITION_GAP
+        and gap[:1] in _OPEN_BRACKETS
+        and not any(char in _CLOSE_BRACKETS for char in gap)
+    )
 
 
 def _excepted(
@@ -339,10 +356,30 @@ def _subjects(
         if _is_subject(m, trigger)
         and (m.entity.attributes.get("role") not in _SOURCE_ROLES or _next_to(text, m, start, end))
     ]
-    in_clause = _clause(text, sentence, start, end, candidates)
-    before = [m for m in in_clause if m.end <= start]
-    heads = before[-1:] or [m for m in in_clause if m.start >= end][:1]
+    # A person counts with the organisation it is named with ("甲贷实控人王某"), whose event
+    # it shares; a person alone is too often a speaker, a victim or a lawyer.
+    in_clause = [
+        m
+        for m in _clause(text, sentence, start, end, candidates)
+        if m.entity.type != EntityType.PERSON or _employer(text, candidates, m) is not None
+    ]
     candidates = [m for m in candidates if m.entity.type != EntityType.PERSON or m in in_clause]
+    spoken = max(
+        (
+            at + len(verb)
+            for verb in lists.speech_verbs
+            if (at := text.rfind(verb, sentence[0], start)) != -1
+        ),
+        default=-1,
+    )
+    before = [m for m in in_clause if spoken <= m.start and m.end <= start]
+    # The nearest name is the subject; when it is only a pattern's guess, the names before
+    # it in the clause stay candidates too.
+    heads = before[-1:]
+    if heads and heads[0].entity.confidence < _SURE_NAME:
+        sure = [index for index, m in enumerate(before) if m.entity.confidence >= _SURE_NAME]
+        heads = before[sure[-1] :] if sure else before
+    heads = heads or [m for m in in_clause if m.start >= end][:1]
     if not heads:
         heads = _listed_after(text, sentence, end, candidates, lists.openers)
     if not heads:
@@ -402,10 +439,11 @@ def _coordinated(
         while 0 <= current + step < len(candidates):
             near, far = candidates[current], candidates[current + step]
             gap = text[far.end : near.start] if step < 0 else text[near.end : far.start]
-            gap = gap.strip(_BRACKETS)
-            tail = next((t for t in lists.item_tails if gap.startswith(t)), "")
-            if gap not in lists.links and gap[len(tail) :].strip(_BRACKETS) not in lists.links:
-                break
+            if not _apposed(gap):
+                gap = gap.strip(_BRACKETS)
+                tail = next((t for t in lists.item_tails if gap.startswith(t)), "")
+                if gap not in lists.links and gap[len(tail) :].strip(_BRACKETS) not in lists.links:
+                    break
             group.append(far)
             current += step
     return group

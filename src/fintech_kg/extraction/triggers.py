@@ -141,6 +141,9 @@ class Cues(_Model):
     exclusion_closers: list[str] = Field(
         default_factory=list, description="Words closing the names an event excepts (外)"
     )
+    speech_verbs: list[str] = Field(
+        default_factory=list, description="Verbs whose speaker is no subject (回应, 表示)"
+    )
     plural_references: list[str] = Field(
         default_factory=list, description="Words for names listed before (这些, 上述)"
     )
@@ -164,6 +167,7 @@ class Cues(_Model):
             "exclusion_openers",
             "exclusion_closers",
             "plural_references",
+            "speech_verbs",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")
