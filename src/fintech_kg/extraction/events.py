@@ -366,9 +366,9 @@ def _subjects(
     candidates = [m for m in candidates if m.entity.type != EntityType.PERSON or m in in_clause]
     spoken = max(
         (
-            at + len(verb)
+            found + len(verb)
             for verb in lists.speech_verbs
-            if (at := text.rfind(verb, sentence[0], start)) != -1
+            if (found := text.rfind(verb, sentence[0], start)) != -1
         ),
         default=-1,
     )
