@@ -246,3 +246,9 @@ def test_a_person_alone_is_no_subject() -> None:
         "甲贷的投资人王某某被骗，平台涉嫌诈骗。", {"甲贷": T.P2P_PLATFORM, "王某某": T.PERSON}
     )
     assert "王某某" not in event.subjects
+
+
+def test_a_company_and_the_platform_under_it_are_one_subject() -> None:
+    names = {"甲集团": T.COMPANY, "甲贷": T.P2P_PLATFORM}
+    (event,) = events("甲集团旗下的借贷平台甲贷涉嫌非法集资。", names)
+    assert sorted(event.subjects) == ["甲贷", "甲集团"]

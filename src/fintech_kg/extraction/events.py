@@ -70,9 +70,9 @@ _PERSON_EVENTS = frozenset(
         EventType.FRAUD,
     }
 )
-# Institutions that act like regulators (an exchange sends 问询函): never the subject of an
-# event a regulator does.
-_ACTING_KINDS = frozenset({"exchange"})
+# Institutions that act like regulators (an exchange sends 问询函): never the subject of a
+# regulatory action (they may still raise funds illegally, as 泛亚 did).
+_ACTING = frozenset({"exchange"})
 # A product (花呗) is no subject: "花呗逾期了" is the borrower's late payment, not the
 # provider's trouble, which the text tells by naming the provider.
 _NEVER_SUBJECT_ROLES = frozenset({"product"})
@@ -216,7 +216,7 @@ def _is_subject(mention: PlacedMention, trigger: EventTriggers) -> bool:
     entity = mention.entity
     if entity.type == EntityType.PERSON:
         return trigger.type in _PERSON_EVENTS
-    if trigger.authority_expected and entity.attributes.get("kind") in _ACTING_KINDS:
+    if trigger.type == EventType.REGULATORY_ACTION and entity.attributes.get("kind") in _ACTING:
         return False  # "交易所下发问询函": the exchange acts
     return (
         entity.type in SUBJECT_TYPES
@@ -250,6 +250,17 @@ class _Lists(NamedTuple):
     openers: list[str]
     item_tails: tuple[str, ...]
     speech_verbs: tuple[str, ...]
+
+
+def _unlinked(gap: str, lists: _Lists) -> bool:
+    """Whether a gap between two names breaks a list: it is a link ("、", "旗下的") once the
+    category words that close an item ("网贷平台、") or name the next ("旗下的借贷平台") are
+    set aside."""
+    gap = gap.strip(_BRACKETS)
+    lead = next((t for t in lists.item_tails if gap.startswith(t)), "")
+    trail = next((t for t in lists.item_tails if gap.endswith(t) and len(t) < len(gap)), "")
+    core = gap[len(lead) : len(gap) - len(trail)].strip(_BRACKETS)
+    return not {gap, gap[len(lead) :], gap[: len(gap) - len(trail)], core} & lists.links
 
 
 def _apposed(gap: str) -> bool:
@@ -439,11 +450,8 @@ def _coordinated(
         while 0 <= current + step < len(candidates):
             near, far = candidates[current], candidates[current + step]
             gap = text[far.end : near.start] if step < 0 else text[near.end : far.start]
-            if not _apposed(gap):
-                gap = gap.strip(_BRACKETS)
-                tail = next((t for t in lists.item_tails if gap.startswith(t)), "")
-                if gap not in lists.links and gap[len(tail) :].strip(_BRACKETS) not in lists.links:
-                    break
+            if not _apposed(gap) and _unlinked(gap, lists):
+                break
             group.append(far)
             current += step
     return group
