@@ -252,3 +252,15 @@ def test_a_company_and_the_platform_under_it_are_one_subject() -> None:
     names = {"甲集团": T.COMPANY, "甲贷": T.P2P_PLATFORM}
     (event,) = events("甲集团旗下的借贷平台甲贷涉嫌非法集资。", names)
     assert sorted(event.subjects) == ["甲贷", "甲集团"]
+
+
+def test_an_executive_arrested_is_the_organisations_executive_risk_too() -> None:
+    found = {
+        e.type: e.subjects for e in events("甲贷实控人已被警方刑事拘留。", {"甲贷": T.P2P_PLATFORM})
+    }
+    assert found == {EventType.INVESTIGATION: ["甲贷"], EventType.EXECUTIVE_RISK: ["甲贷"]}
+
+
+def test_advice_to_report_is_no_investigation_of_a_platform() -> None:
+    found = events("甲贷的出借人可在线登记报案。", {"甲贷": T.P2P_PLATFORM})
+    assert all(not event.subjects for event in found)

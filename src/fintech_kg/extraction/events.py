@@ -178,29 +178,35 @@ def find_events(
                     _amount(book, sentence),
                     _place(book, sentence),
                 )
-            event = RiskEvent(
-                id=_event_id(meta.id, trigger, subject_ids, sector, sent_start),
-                type=trigger.type,
-                subjects=subject_ids,
-                sector=sector,
-                authority=_authority(in_sentence, start, trigger),
-                date=_nearest_date(facts.dates, start - sent_start),
-                amount_cny=facts.amount_cny,
-                location=facts.place or _seat(subjects),
-                trigger=match.group(),
-                confidence=confidence,
-                hedged=hedged,
-                evidence=Evidence(
-                    sentence=sentence,
-                    start=sent_start,
-                    end=sent_end,
-                    extractor=EXTRACTOR_NAME,
-                    extractor_version=EXTRACTOR_VERSION,
+            kinds = [trigger]
+            if trigger.type == EventType.INVESTIGATION and _executive_named(
+                book, text, subjects, start
+            ):
+                kinds += [t for t in book.events if t.type == EventType.EXECUTIVE_RISK]
+            for kind in kinds:
+                event = RiskEvent(
+                    id=_event_id(meta.id, kind, subject_ids, sector, sent_start),
+                    type=kind.type,
+                    subjects=subject_ids,
+                    sector=sector,
+                    authority=_authority(in_sentence, start, kind),
+                    date=_nearest_date(facts.dates, start - sent_start),
+                    amount_cny=facts.amount_cny,
+                    location=facts.place or _seat(subjects),
+                    trigger=match.group(),
                     confidence=confidence,
-                ),
-            )
-            key = (event.type.value, tuple(subject_ids), sector)
-            found[key] = _merge(found.get(key), event)
+                    hedged=hedged,
+                    evidence=Evidence(
+                        sentence=sentence,
+                        start=sent_start,
+                        end=sent_end,
+                        extractor=EXTRACTOR_NAME,
+                        extractor_version=EXTRACTOR_VERSION,
+                        confidence=confidence,
+                    ),
+                )
+                key = (event.type.value, tuple(subject_ids), sector)
+                found[key] = _merge(found.get(key), event)
     return list(found.values())
 
 
@@ -210,6 +216,18 @@ class _SentenceFacts(NamedTuple):
     dates: list[DateMention]
     amount_cny: float | None
     place: str | None
+
+
+def _executive_named(
+    book: TriggerBook, text: str, subjects: list[PlacedMention], trigger_start: int
+) -> bool:
+    """Whether an investigation names the subjects' executives ("甲贷实控人被刑拘", "上述
+    平台实际经营人被采取强制措施"): it is also the organisations' executive risk."""
+    if not subjects or any(m.entity.type == EntityType.PERSON for m in subjects):
+        return False  # a person's arrest is its own; its organisation is named by title
+    last = max(m.end for m in subjects)
+    between = text[last:trigger_start] if last <= trigger_start else ""
+    return any(word in between for word in book.cues.executive_words)
 
 
 def _is_subject(mention: PlacedMention, trigger: EventTriggers) -> bool:

@@ -141,6 +141,9 @@ class Cues(_Model):
     exclusion_closers: list[str] = Field(
         default_factory=list, description="Words closing the names an event excepts (外)"
     )
+    executive_words: list[str] = Field(
+        default_factory=list, description="Words for an organisation's executives (实控人)"
+    )
     speech_verbs: list[str] = Field(
         default_factory=list, description="Verbs whose speaker is no subject (回应, 表示)"
     )
@@ -168,6 +171,7 @@ class Cues(_Model):
             "exclusion_closers",
             "plural_references",
             "speech_verbs",
+            "executive_words",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")
