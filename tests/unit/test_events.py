@@ -264,3 +264,8 @@ def test_an_executive_arrested_is_the_organisations_executive_risk_too() -> None
 def test_advice_to_report_is_no_investigation_of_a_platform() -> None:
     found = events("甲贷的出借人可在线登记报案。", {"甲贷": T.P2P_PLATFORM})
     assert all(not event.subjects for event in found)
+
+
+def test_an_executive_giving_himself_up_is_no_executive_risk_of_the_platform() -> None:
+    found = {e.type for e in events("甲贷实控人向警方投案自首。", {"甲贷": T.P2P_PLATFORM})}
+    assert found == {EventType.INVESTIGATION}

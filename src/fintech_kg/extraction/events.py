@@ -227,7 +227,9 @@ def _executive_named(
         return False  # a person's arrest is its own; its organisation is named by title
     last = max(m.end for m in subjects)
     between = text[last:trigger_start] if last <= trigger_start else ""
-    return any(word in between for word in book.cues.executive_words)
+    # Done to them ("被刑拘", "对…采取强制措施"), not by them ("实控人投案自首").
+    done_to = any(marker in between for marker in book.cues.done_to_markers)
+    return done_to and any(word in between for word in book.cues.executive_words)
 
 
 def _is_subject(mention: PlacedMention, trigger: EventTriggers) -> bool:

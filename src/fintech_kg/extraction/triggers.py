@@ -144,6 +144,9 @@ class Cues(_Model):
     executive_words: list[str] = Field(
         default_factory=list, description="Words for an organisation's executives (实控人)"
     )
+    done_to_markers: list[str] = Field(
+        default_factory=list, description="Words that make the executives undergo it (被)"
+    )
     speech_verbs: list[str] = Field(
         default_factory=list, description="Verbs whose speaker is no subject (回应, 表示)"
     )
@@ -172,6 +175,7 @@ class Cues(_Model):
             "plural_references",
             "speech_verbs",
             "executive_words",
+            "done_to_markers",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")
