@@ -163,6 +163,8 @@ def test_sectors_are_their_own_type_and_sector_events_name_one() -> None:
         ("上海金融办", "上海市地方金融监督管理局"),
         ("上海市地方金融监管局", "上海市地方金融监督管理局"),
         ("浙江省公安厅", "浙江省公安厅"),
+        ("深圳南山警方", "深圳市公安局"),
+        ("萧山区公安分局", "杭州市公安局"),
     ],
 )
 def test_a_place_before_a_generic_authority_names_the_body_of_that_place(

@@ -243,6 +243,7 @@ def _load_local_authorities(entries: dict[str, LexiconEntry]) -> None:
     from fintech_kg.extraction.triggers import load_triggers  # the place list lives there
 
     places = load_triggers().places
+    districts = _districts({place.name for place in places})
     for number, cells in _data_lines("local_authorities.tsv"):
         where = f"lexicon file local_authorities.tsv:{number}"
         if len(cells) != 4:
@@ -265,7 +266,14 @@ def _load_local_authorities(entries: dict[str, LexiconEntry]) -> None:
             if not place.name.endswith(_PLACE_LEVELS[level]):
                 continue
             name = canonical.format(place=place.name)
-            surfaces = [form + word for form in place.forms for word in words.split("|") if word]
+            # "深圳南山警方", "南山区警方", "海淀经侦": a district's force is a branch of its
+            # city's; a district name alone is only one with the word after it.
+            forms = [
+                *place.forms,
+                *(f + d for f in place.forms for d in districts.get(place.name, ())),
+                *districts.get(place.name, ()),
+            ]
+            surfaces = [form + word for form in forms for word in words.split("|") if word]
             _merge(
                 entries,
                 LexiconEntry(
@@ -276,6 +284,20 @@ def _load_local_authorities(entries: dict[str, LexiconEntry]) -> None:
                     source="local_authorities.tsv",
                 ),
             )
+
+
+def _districts(cities: set[str]) -> dict[str, tuple[str, ...]]:
+    """City full name -> its districts (written with and without 区), from districts.tsv."""
+    districts: dict[str, tuple[str, ...]] = {}
+    for number, cells in _data_lines("districts.tsv"):
+        if len(cells) != 2 or cells[0] not in cities:
+            raise LexiconError(
+                f"lexicon file districts.tsv:{number}: expected a city of "
+                "data/triggers/locations.txt and its districts, two columns"
+            )
+        names = [d for d in _nfkc(cells[1]).split("|") if d]
+        districts[cells[0]] = tuple(dict.fromkeys([*names, *(d + "区" for d in names)]))
+    return districts
 
 
 # The generic entries a place's body specialises, with the kind the body inherits.
