@@ -17,6 +17,7 @@ UNION ALL MATCH (n:Regulator) WITH count(n) AS count RETURN 'label' AS kind, 'Re
 UNION ALL MATCH (n:Technology) WITH count(n) AS count RETURN 'label' AS kind, 'Technology' AS name, count
 UNION ALL MATCH (n:Company) WITH count(n) AS count RETURN 'label' AS kind, 'Company' AS name, count
 UNION ALL MATCH (n:Person) WITH count(n) AS count RETURN 'label' AS kind, 'Person' AS name, count
+UNION ALL MATCH (n:Sector) WITH count(n) AS count RETURN 'label' AS kind, 'Sector' AS name, count
 UNION ALL MATCH ()-[r:MENTIONS]->() WITH count(r) AS count RETURN 'type' AS kind, 'MENTIONS' AS name, count
 UNION ALL MATCH ()-[r:REPORTS]->() WITH count(r) AS count RETURN 'type' AS kind, 'REPORTS' AS name, count
 UNION ALL MATCH ()-[r:SUBJECT_OF]->() WITH count(r) AS count RETURN 'type' AS kind, 'SUBJECT_OF' AS name, count

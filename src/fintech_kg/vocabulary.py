@@ -30,6 +30,7 @@ class EntityType(StrEnum):
     TECHNOLOGY = "Technology"
     COMPANY = "Company"
     PERSON = "Person"
+    SECTOR = "Sector"  # a whole industry (银行业, 网贷行业), not one institution
 
 
 class RelationType(StrEnum):

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from fintech_kg.evaluation import candidate_entities
+from fintech_kg.extraction import extract_text
 from fintech_kg.extraction.events import find_events
 from fintech_kg.models import ArticleMeta, RiskEvent
 from fintech_kg.vocabulary import EntityType, EventType
@@ -72,9 +73,9 @@ def test_hedged_event_is_kept_marked_and_less_sure() -> None:
 def test_category_subject_gives_sector_level_event() -> None:
     (event,) = events("平台爆雷频频。", {})
     assert event.type == EventType.COLLAPSE
-    assert event.subjects == [] and event.sector == "互联网金融平台"
+    assert event.subjects == [] and event.sector == "互联网金融业"
     (event,) = events("今年P2P行业暴雷潮来袭。", {})
-    assert event.sector == "P2P平台"
+    assert event.sector == "网贷行业"
 
 
 def test_regulator_is_authority_not_subject_and_coordinated_subjects_are_kept() -> None:
@@ -149,3 +150,139 @@ def test_an_event_date_keeps_the_precision_the_text_gives(
     (event,) = events(text, {"甲贷": T.P2P_PLATFORM})
     assert event.date is not None
     assert (event.date.isoformat(), event.date_precision) == (iso, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我的花呗上个月逾期了，会影响征信吗？", "京东白条逾期三天会怎么样？", "微粒贷逾期了怎么办？"],
+)
+def test_a_borrowers_overdue_on_a_product_is_no_event_of_the_provider(text: str) -> None:
+    record = extract_text(text)
+    roles = {e.id: e.attributes.get("role") for e in record.entities}
+    assert set(roles.values()) == {"product"}, "the product is an entity of its own"
+    assert not {"蚂蚁集团", "京东数科", "微众银行"} & set(roles)
+    assert all(not event.subjects for event in record.events)
+
+
+def test_the_providers_own_trouble_is_still_its_event() -> None:
+    record = extract_text("微众银行因违规被监管部门约谈。")
+    assert [(e.type, e.subjects) for e in record.events] == [
+        (EventType.REGULATORY_ACTION, ["微众银行"])
+    ]
+
+
+def test_a_news_site_carrying_the_story_is_no_subject() -> None:
+    record = extract_text("据网贷天眼消息，甲乙贷平台已爆雷，新浪财经也转载了此事。")
+    media = [e.id for e in record.entities if e.attributes.get("role") == "media"]
+    assert set(media) == {"网贷天眼", "新浪"}
+    assert all(not set(media) & set(event.subjects) for event in record.events)
+
+
+@pytest.mark.parametrize("text", ["网贷之家被监管部门约谈。", "监管部门约谈网贷之家。"])
+def test_a_news_site_the_sentence_is_about_is_the_subject(text: str) -> None:
+    (event,) = extract_text(text).events
+    assert event.subjects == ["网贷之家"]
+
+
+def test_the_subject_is_the_nearest_name_before_the_trigger_not_every_name() -> None:
+    (event,) = events("甲集团回应乙贷逾期一事。", {"甲集团": T.COMPANY, "乙贷": T.P2P_PLATFORM})
+    assert event.subjects == ["乙贷"]
+
+
+def test_a_list_of_companies_and_their_platforms_is_one_subject_group() -> None:
+    text = "警方对甲公司甲贷网贷平台、乙公司乙贷网贷平台涉嫌非法吸收公众存款案立案侦查。"
+    names = {
+        "甲公司": T.COMPANY,
+        "甲贷": T.P2P_PLATFORM,
+        "乙公司": T.COMPANY,
+        "乙贷": T.P2P_PLATFORM,
+    }
+    found = {e.type: e.subjects for e in events(text, names)}
+    assert sorted(found[EventType.ILLEGAL_FUNDRAISING]) == sorted(names)
+
+
+@pytest.mark.parametrize("text", ["甲贷郑重承诺：不跑路，不失联。", "监管要求甲贷不得跑路。"])
+def test_a_negation_right_before_the_trigger_cancels_it(text: str) -> None:
+    assert events(text, {"甲贷": T.P2P_PLATFORM}) == []
+
+
+def test_an_exchange_sending_a_letter_is_no_subject_of_it() -> None:
+    text = "甲股份公司回复交易所关注函。"
+    entities = [
+        e.model_copy(update={"attributes": {"kind": "exchange"}}) if e.id == "交易所" else e
+        for e in candidate_entities(
+            text, {"甲股份公司": T.COMPANY, "交易所": T.FINANCIAL_INSTITUTION}
+        )
+    ]
+    (event,) = find_events(text, sentences(text), entities, META)
+    assert event.subjects == ["甲股份公司"]
+
+
+def test_a_person_is_the_subject_of_what_happens_to_persons_only() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "王某某": T.PERSON}
+    (arrest,) = events("甲贷创始人王某某被刑事拘留。", names)
+    assert "王某某" in arrest.subjects
+    (collapse,) = events("王某某说甲贷已经爆雷。", names)
+    assert collapse.subjects == ["甲贷"]
+
+
+def test_a_person_named_by_title_brings_the_organisation_along() -> None:
+    names = {"甲银行": T.BANK, "王某某": T.PERSON}
+    (event,) = events("甲银行党委委员、副行长王某某被带走调查。", names)
+    assert sorted(event.subjects) == ["王某某", "甲银行"]
+
+
+def test_a_name_excepted_with_chu_wai_is_no_subject_and_a_back_reference_takes_the_list() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "乙贷": T.P2P_PLATFORM, "丙贷": T.P2P_PLATFORM}
+    (event,) = events("三家高息平台是甲贷、乙贷、丙贷，这三家平台除丙贷外已全部爆雷。", names)
+    assert event.type == EventType.COLLAPSE and event.subjects == ["乙贷", "甲贷"]
+    (later,) = events("圈内有名的平台是甲贷、乙贷和丙贷。除丙贷之外，其他两家均已跑路。", names)
+    assert later.subjects == ["乙贷", "甲贷"]
+
+
+def test_this_platform_is_no_back_reference_to_a_list() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "乙贷": T.P2P_PLATFORM}
+    found = events("甲贷、乙贷都是老平台。这平台爆雷了。", names)
+    assert [e.subjects for e in found] == [[]]
+
+
+def test_a_company_and_the_platform_named_in_its_bracket_are_one_subject() -> None:
+    names = {"甲公司": T.COMPANY, "甲贷": T.P2P_PLATFORM}
+    (event,) = events("甲公司（线上平台为“甲贷”）涉嫌非法吸收公众存款。", names)
+    assert sorted(event.subjects) == ["甲公司", "甲贷"]
+
+
+def test_who_speaks_about_an_event_is_not_its_subject() -> None:
+    names = {"甲集团": T.COMPANY, "乙贷": T.P2P_PLATFORM, "丙贷": T.P2P_PLATFORM}
+    (event,) = events("甲集团对外表示乙贷与丙贷已经逾期。", names)
+    assert sorted(event.subjects) == ["丙贷", "乙贷"]
+
+
+def test_a_person_alone_is_no_subject() -> None:
+    (event,) = events(
+        "甲贷的投资人王某某被骗，平台涉嫌诈骗。", {"甲贷": T.P2P_PLATFORM, "王某某": T.PERSON}
+    )
+    assert "王某某" not in event.subjects
+
+
+def test_a_company_and_the_platform_under_it_are_one_subject() -> None:
+    names = {"甲集团": T.COMPANY, "甲贷": T.P2P_PLATFORM}
+    (event,) = events("甲集团旗下的借贷平台甲贷涉嫌非法集资。", names)
+    assert sorted(event.subjects) == ["甲贷", "甲集团"]
+
+
+def test_an_executive_arrested_is_the_organisations_executive_risk_too() -> None:
+    found = {
+        e.type: e.subjects for e in events("甲贷实控人已被警方刑事拘留。", {"甲贷": T.P2P_PLATFORM})
+    }
+    assert found == {EventType.INVESTIGATION: ["甲贷"], EventType.EXECUTIVE_RISK: ["甲贷"]}
+
+
+def test_advice_to_report_is_no_investigation_of_a_platform() -> None:
+    found = events("甲贷的出借人可在线登记报案。", {"甲贷": T.P2P_PLATFORM})
+    assert all(not event.subjects for event in found)
+
+
+def test_an_executive_giving_himself_up_is_no_executive_risk_of_the_platform() -> None:
+    found = {e.type for e in events("甲贷实控人向警方投案自首。", {"甲贷": T.P2P_PLATFORM})}
+    assert found == {EventType.INVESTIGATION}

@@ -14,7 +14,9 @@ from fintech_kg.extraction.lexicon import (
     load_generic_words,
     load_lexicon,
     load_name_patterns,
+    load_products,
 )
+from fintech_kg.extraction.triggers import load_triggers
 from fintech_kg.vocabulary import EntityType
 
 
@@ -123,4 +125,59 @@ def test_well_known_company_short_names_resolve_to_their_group() -> None:
 
 def test_stop_names_keep_phrases_that_contain_a_company_name() -> None:
     assert _names("中国移动支付市场") == [None]
-    assert _names("来源：腾讯新闻") == [None]
+    assert _names("来源：腾讯新闻") == ["腾讯新闻"], "a news app is an outlet, not 腾讯"
+
+
+def test_products_are_entries_of_their_own_with_a_known_provider() -> None:
+    lexicon = load_lexicon()
+    products = load_products()
+    assert products["花呗"] == "蚂蚁集团" and products["京东白条"] == "京东数科"
+    for product, provider in products.items():
+        entry = lexicon.entries[product]
+        assert entry.attributes == {"role": "product", "provider": provider}
+        assert provider in lexicon.entries
+        assert product not in lexicon.entries[provider].aliases
+    assert [h.entry.name for h in lexicon.find(fold("白条")) if h.entry] == ["京东白条"]
+
+
+def test_media_entries_carry_the_media_role() -> None:
+    lexicon = load_lexicon()
+    for name in ("网贷之家", "网贷天眼", "新浪", "每日经济新闻", "字节跳动"):
+        assert lexicon.entries[name].attributes.get("role") == "media", name
+    assert [h.entry.name for h in lexicon.find(fold("新浪财经")) if h.entry] == ["新浪"]
+
+
+def test_sectors_are_their_own_type_and_sector_events_name_one() -> None:
+    lexicon = load_lexicon()
+    sectors = {n for n, e in lexicon.entries.items() if e.type == EntityType.SECTOR}
+    assert {"银行业", "保险业", "证券业", "网贷行业", "小额贷款业", "互联网金融业"} <= sectors
+    assert all(lexicon.entries[n].attributes.get("kind") == "sector" for n in sectors)
+    assert set(load_triggers().cues.sector.values()) <= sectors
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("深圳警方", "深圳市公安局"),
+        ("杭州市公安机关", "杭州市公安局"),
+        ("上海金融办", "上海市地方金融监督管理局"),
+        ("上海市地方金融监管局", "上海市地方金融监督管理局"),
+        ("浙江省公安厅", "浙江省公安厅"),
+        ("深圳南山警方", "深圳市公安局"),
+        ("萧山区公安分局", "杭州市公安局"),
+    ],
+)
+def test_a_place_before_a_generic_authority_names_the_body_of_that_place(
+    text: str, body: str
+) -> None:
+    lexicon = load_lexicon()
+    assert _names(text) == [body]
+    assert lexicon.entries[body].type == EntityType.REGULATOR
+    assert "generic" not in lexicon.entries[body].attributes
+
+
+def test_an_authority_without_a_place_is_generic() -> None:
+    lexicon = load_lexicon()
+    for text in ("警方", "经侦", "金融办", "公安机关"):
+        (name,) = _names(text)
+        assert name is not None and lexicon.entries[name].attributes.get("generic") == "true"

@@ -111,3 +111,25 @@ def test_centrality_ranks_the_hub_first() -> None:
     assert ranks[0].key == "Entity:平台" or ranks[0].key == "RiskEvent:c"
     assert {r.key for r in ranks} == set(_graph().nodes)
     assert centrality(nx.MultiDiGraph()) == []
+
+
+def test_sectors_and_generic_authorities_neither_carry_nor_pass_risk() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("RiskEvent:e", labels=["RiskEvent"], type="COLLAPSE")
+    graph.add_node("Entity:行业", labels=["Entity", "Sector"])
+    graph.add_node("Entity:某科技", labels=["Entity", "TechCompany"])
+    graph.add_node("Entity:平台", labels=["Entity", "P2PPlatform"])
+    graph.add_node("Entity:警方", labels=["Entity", "Regulator"], generic="true")
+    graph.add_node("Entity:银行", labels=["Bank", "Entity"])
+    graph.add_edge("Entity:行业", "RiskEvent:e", type="SUBJECT_OF")
+    graph.add_edge("Entity:某科技", "Entity:行业", type="EMPOWERS")
+    graph.add_edge("Entity:平台", "RiskEvent:e", type="SUBJECT_OF")
+    graph.add_edge("Entity:警方", "Entity:平台", type="OWNS")  # as if; shows no flow passes
+    graph.add_edge("Entity:银行", "Entity:警方", type="OWNS")
+    assert [s.key for s in risk_scores(graph)] == ["Entity:平台"]
+    assert {c.key for c in centrality(graph)} == {
+        "RiskEvent:e",
+        "Entity:某科技",
+        "Entity:平台",
+        "Entity:银行",
+    }

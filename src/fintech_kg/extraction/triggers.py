@@ -207,6 +207,30 @@ class Cues(_Model):
     generic: list[str]
     subject_links: list[str]
     list_openers: list[str]
+    list_item_tails: list[str] = Field(
+        default_factory=list, description="Category words that may end a listed subject"
+    )
+    adjacent_negation: list[str] = Field(
+        default_factory=list, description="Words right before a trigger that negate it"
+    )
+    exclusion_openers: list[str] = Field(
+        default_factory=list, description="Words opening the names an event excepts (除)"
+    )
+    exclusion_closers: list[str] = Field(
+        default_factory=list, description="Words closing the names an event excepts (外)"
+    )
+    executive_words: list[str] = Field(
+        default_factory=list, description="Words for an organisation's executives (实控人)"
+    )
+    done_to_markers: list[str] = Field(
+        default_factory=list, description="Words that make the executives undergo it (被)"
+    )
+    speech_verbs: list[str] = Field(
+        default_factory=list, description="Verbs whose speaker is no subject (回应, 表示)"
+    )
+    plural_references: list[str] = Field(
+        default_factory=list, description="Words for names listed before (这些, 上述)"
+    )
     window: int = Field(ge=1, le=30, description="Characters before a trigger a cue may start")
     amount_cues: list[str]
     amount_window: int = Field(ge=1, le=40)
@@ -222,6 +246,14 @@ class Cues(_Model):
             "generic",
             "subject_links",
             "list_openers",
+            "list_item_tails",
+            "adjacent_negation",
+            "exclusion_openers",
+            "exclusion_closers",
+            "plural_references",
+            "speech_verbs",
+            "executive_words",
+            "done_to_markers",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")

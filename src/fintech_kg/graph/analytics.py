@@ -9,6 +9,11 @@ One path contributes ``severity(event) x product(weights) x decay^(hops-1)``; a 
 score combines its paths as independent chances, ``1 - product(1 - contribution)``, so it
 stays within [0, 1], and the top paths explain it.
 
+Sectors (label ``Sector``: 银行业, 网贷行业) and generic authorities (``generic`` property
+true: 警方, 金融办 with no place) stand for many real bodies at once; through them every
+platform would reach every bank. They take no part: no risk reaches or passes them, and
+centrality is computed without them (see :func:`is_category`).
+
 Example:
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -31,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fintech_kg.graph.results import CentralityScore, RiskScore, ScoredPath
 
-__all__ = ["RiskWeights", "centrality", "risk_scores"]
+__all__ = ["RiskWeights", "centrality", "is_category", "risk_scores"]
 
 
 class RiskWeights(BaseModel):
@@ -81,14 +86,26 @@ class RiskWeights(BaseModel):
     hedged_factor: float = Field(0.5, ge=0.0, le=1.0, description="Factor for a rumour")
 
 
+def is_category(attributes: dict[str, Any]) -> bool:
+    """Whether a node (its networkx attributes) stands for a category of bodies, not one:
+    a Sector, or a generic authority (``generic`` true, stored as ``"true"`` by the writer).
+
+    Example:
+        >>> is_category({"labels": ["Entity", "Regulator"], "generic": "true"})
+        True
+    """
+    return "Sector" in attributes.get("labels", ()) or attributes.get("generic") in (True, "true")
+
+
 def centrality(graph: nx.MultiDiGraph) -> list[CentralityScore]:
-    """Degree centrality and PageRank of every node, highest PageRank first.
+    """Degree centrality and PageRank of every node but categories, highest PageRank first.
 
     Example:
         >>> g = nx.MultiDiGraph([("Entity:a", "Entity:b"), ("Entity:c", "Entity:b")])
         >>> [score.key for score in centrality(g)][0]
         'Entity:b'
     """
+    graph = graph.subgraph(n for n, data in graph.nodes(data=True) if not is_category(data))
     if graph.number_of_nodes() == 0:
         return []
     degree = nx.degree_centrality(graph)
@@ -151,7 +168,8 @@ def _spread(
             continue
         here = nodes[-1]
         for neighbour, kind, weight in _exposed(graph, here, weights):
-            if neighbour in nodes or "RiskEvent" in graph.nodes[neighbour].get("labels", ()):
+            data = graph.nodes[neighbour]
+            if neighbour in nodes or "RiskEvent" in data.get("labels", ()) or is_category(data):
                 continue
             step = weight * (weights.decay if types else 1.0)
             path = ([*nodes, neighbour], [*types, kind], share * step)
