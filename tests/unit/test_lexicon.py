@@ -124,3 +124,23 @@ def test_well_known_company_short_names_resolve_to_their_group() -> None:
 def test_stop_names_keep_phrases_that_contain_a_company_name() -> None:
     assert _names("中国移动支付市场") == [None]
     assert _names("来源：腾讯新闻") == [None]
+
+
+def test_generated_files_name_their_source_and_type_the_new_lists() -> None:
+    from importlib import resources
+
+    from fintech_kg.extraction.lexicon import GENERATED_FILES
+
+    folder = resources.files("fintech_kg.data.lexicon")
+    for filename in GENERATED_FILES:
+        first = folder.joinpath(filename).read_text("utf-8").splitlines()[0]
+        assert "Source: gazetteers/" in first, filename
+    lexicon = load_lexicon()
+    found = {hit.entry.name: hit.entry.type for hit in lexicon.find(fold("史带财险")) if hit.entry}
+    assert set(found.values()) == {EntityType.FINANCIAL_INSTITUTION}
+    village = [e for e in lexicon.entries.values() if e.name.endswith("村镇银行")]
+    assert len(village) > 400 and {e.type for e in village} == {EntityType.BANK}
+    companies = [e for e in lexicon.entries.values() if e.source == "a_share_companies.tsv"]
+    assert len(companies) > 4000
+    # A-share short names that are ordinary words only count with context.
+    assert all(len(alias) > 2 for e in companies for alias in e.aliases)

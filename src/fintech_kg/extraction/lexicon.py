@@ -3,7 +3,7 @@
 The data lives in ``fintech_kg/data/lexicon/`` as TSV files (``name, type, aliases,
 attributes, needs_context``), plus ``collectives.tsv`` (BAT -> members) and
 ``stopnames.txt`` (strings that contain a name but are not it, e.g. 中国银行业). Generated
-files (from public lists, by ``bench/build_lexicon.py``) load first; hand-curated files load
+files (from public lists, by ``tools/build_lexicon.py``) load first; hand-curated files load
 after them and win: a canonical name seen again merges aliases and attributes, its type is
 the later one's.
 
@@ -51,7 +51,18 @@ __all__ = [
     "load_name_patterns",
 ]
 
-GENERATED_FILES = ("p2p_platforms.tsv", "nfra_institutions.tsv", "nfra_regulators.tsv")
+# Load order: later files win a name's type, so an A-share company that is also a bank of
+# the official list is a Bank.
+GENERATED_FILES = (
+    "a_share_companies.tsv",
+    "p2p_platforms.tsv",
+    "nfra_institutions.tsv",
+    "nfra_regulators.tsv",
+    "local_institutions.tsv",
+    "insurers.tsv",
+    "central_financial_enterprises.tsv",
+    "village_banks.tsv",
+)
 HAND_FILES = (
     "notable_companies.tsv",
     "notable_platforms.tsv",
