@@ -217,13 +217,16 @@ def test_repeat_mentions_take_the_longest_name_whatever_the_hash_seed() -> None:
     import sys
 
     code = (
-        "from fintech_kg.extraction import entities as m\n"
+        "from fintech_kg.extraction.entities.found import Collector, Found, Span\n"
+        "from fintech_kg.extraction.entities.patterns import patterns\n"
+        "from fintech_kg.extraction.entities.ties import repeat_mentions\n"
+        "from fintech_kg.extraction.lexicon import fold, load_lexicon\n"
         "from fintech_kg.vocabulary import EntityType\n"
         "text = '蓝鲸金服爆雷。后来蓝鲸金服失联。'\n"
-        "col = m._Collector(text)\n"
-        "col.add(m._Found('蓝鲸金服', EntityType.P2P_PLATFORM, 0.7, aliases=['蓝鲸']),"
-        " m._Span(0, 4, 0.7))\n"
-        "m._repeat_mentions(col, m.fold(text))\n"
+        "col = Collector(text, fold(text), load_lexicon(), patterns())\n"
+        "col.add(Found('蓝鲸金服', EntityType.P2P_PLATFORM, 0.7, aliases=['蓝鲸']),"
+        " Span(0, 4, 0.7))\n"
+        "repeat_mentions(col)\n"
         "print([(s.start, s.end) for s in col.found['蓝鲸金服'].spans])\n"
     )
     outputs = {
