@@ -240,3 +240,18 @@ def test_repeat_mentions_take_the_longest_name_whatever_the_hash_seed() -> None:
         for seed in range(8)
     }
     assert outputs == {"[(0, 4), (9, 13)]"}
+
+
+def test_leading_words_are_cut_off_pattern_names() -> None:
+    found = _entities("回顾甲乙丁金融信息服务有限公司的三年。")
+    assert "甲乙丁金融信息服务有限公司" in found
+    found = _entities("扫黑除恶(北京)丙丁戊信息科技有限公司被查。")
+    assert "丙丁戊信息科技有限公司" in found
+    found = _entities("官网显示中国甲乙合作有限公司为其股东。")
+    assert "中国甲乙合作有限公司" in found
+
+
+def test_trigger_words_and_role_nouns_are_no_names() -> None:
+    found = _entities("多家网贷平台跑路，平台负责人称资金集中兑付。")
+    names = [e.id for e in found.values() if e.attributes.get("kind") != "sector"]
+    assert not names

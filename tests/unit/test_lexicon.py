@@ -144,3 +144,15 @@ def test_generated_files_name_their_source_and_type_the_new_lists() -> None:
     assert len(companies) > 4000
     # A-share short names that are ordinary words only count with context.
     assert all(len(alias) > 2 for e in companies for alias in e.aliases)
+
+
+def test_name_rejects_validate_and_are_not_lexicon_names() -> None:
+    from fintech_kg.extraction.lexicon import load_name_rejects
+
+    rejects = load_name_rejects()
+    assert {"跑路", "负责人", "实施金融"} <= set(rejects.not_names)
+    assert {"回顾", "扫黑除恶", "曝光", "揭秘", "警惕"} <= set(rejects.cut_after)
+    lexicon = load_lexicon()
+    for word in rejects.not_names:  # a lexicon name would be taken before any check
+        hits = lexicon.find(fold(word))
+        assert not any(h.entry and (h.end - h.start) == len(word) for h in hits), word

@@ -22,6 +22,7 @@ Example::
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,11 +45,13 @@ __all__ = [
     "LexiconError",
     "LexiconHit",
     "NamePatterns",
+    "NameRejects",
     "fold",
     "load_common_words",
     "load_generic_words",
     "load_lexicon",
     "load_name_patterns",
+    "load_name_rejects",
 ]
 
 # Load order: later files win a name's type, so an A-share company that is also a bank of
@@ -358,3 +361,30 @@ def load_lexicon() -> Lexicon:
     _load_collectives(entries)
     stopnames = [_nfkc(cells[0]) for _, cells in _data_lines("stopnames.txt")]
     return Lexicon(entries, stopnames)
+
+
+class NameRejects(BaseModel):
+    """What a pattern-found name may not be (``name_rejects.toml``; see the file's comments
+    and :mod:`fintech_kg.extraction.entities.validation`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    not_names: list[str]
+    not_inside: list[str]
+    cut_after: list[str]
+    person_not_given: str
+
+
+@cache
+def load_name_rejects() -> NameRejects:
+    """The validated ``name_rejects.toml``; raises :class:`LexiconError` naming the problem.
+
+    Example: ``"跑路" in load_name_rejects().not_names`` -> ``True``
+    """
+    path = resources.files("fintech_kg.data.lexicon").joinpath("name_rejects.toml")
+    try:
+        return NameRejects.model_validate(tomllib.loads(path.read_text("utf-8")))
+    except (tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise LexiconError(
+            f"lexicon file name_rejects.toml: {exc}; fix the file (lists of words)"
+        ) from None

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from fintech_kg.extraction.entities.validation import name_check
 from fintech_kg.extraction.lexicon import Lexicon, LexiconEntry
 from fintech_kg.vocabulary import EntityType
 
@@ -140,7 +141,12 @@ class Collector:
         self, start: int, end: int, confidence: float, entity_type: EntityType, dot: bool = False
     ) -> None:
         """A name found by pattern; "北京金领贷" also answers to "金领贷". ``dot``: a foreign
-        person's name, whose parts are joined by "·" in the id whatever the text used."""
+        person's name, whose parts are joined by "·" in the id whatever the text used.
+        Leading words are cut off and non-names dropped (:mod:`.validation`)."""
+        checked = name_check().start(self.text, start, end)
+        if checked is None or not self.free(checked, end):
+            return
+        start = checked
         name = canonical_id(self.text[start:end])
         if dot:
             name = re.sub(r"[-－‐•・]", "·", name)

@@ -28,6 +28,7 @@ from fintech_kg.extraction.entities.patterns import (
     trim,
     whole_place,
 )
+from fintech_kg.extraction.entities.validation import name_check
 from fintech_kg.vocabulary import EntityType
 
 __all__ = ["registered_names"]
@@ -111,6 +112,10 @@ def registered_names(col: Collector) -> None:
             start = company + 2 if company >= 0 else start
             start = _after_authority(col, start, match.start())
         start = trim(p, text, start, end, registered=True)
+        checked = name_check().start(text, start, end)
+        if checked is None:
+            continue
+        start = trim(p, text, checked, end, registered=True)
         name, stem = text[start:end], text[start : match.start()]
         if not (_short_company(p, stem) if short else plausible(p, name, stem)):
             continue
