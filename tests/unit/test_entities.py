@@ -255,3 +255,18 @@ def test_trigger_words_and_role_nouns_are_no_names() -> None:
     found = _entities("多家网贷平台跑路，平台负责人称资金集中兑付。")
     names = [e.id for e in found.values() if e.attributes.get("kind") != "sector"]
     assert not names
+
+
+def test_local_authorities_are_named_by_their_place() -> None:
+    text = "甲乙市公安局已立案，案件移送丙丁区人民检察院。甲乙警方提醒投资人。"
+    found = _entities(text)
+    police = found["甲乙市公安局"]
+    assert police.type == EntityType.REGULATOR
+    assert "甲乙警方" in police.aliases  # one body, however the text names it
+    assert "丙丁区人民检察院" in found
+    assert "人民检察院" not in found  # the generic word is the local body's
+
+
+def test_a_city_bureau_and_its_district_branch() -> None:
+    found = _entities("戊己市公安局庚辛区分局通报了案情。")
+    assert found["戊己市公安局庚辛区分局"].type == EntityType.REGULATOR

@@ -314,6 +314,9 @@ class NamePatterns(BaseModel):
     name_end_chars: str
     locations: list[str]
     sector_words: dict[str, str]
+    authority_suffixes: list[str]
+    authority_bare_stem: list[str]
+    place_units: list[str]
 
 
 @cache

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from fintech_kg.extraction.entities.authorities import local_authorities
 from fintech_kg.extraction.entities.collectives import (
     collective_members,
     member_of_relations,
@@ -66,6 +67,7 @@ RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
     ("members of collectives (BAT)", collective_members),
     ("a user's own NER", external_names),
     ("sectors enumerated together (银行、证券、保险)", sectors),
+    ("local authorities by their place (南京市公安局)", local_authorities),
     ("registered and short company names (XX有限公司, XX公司)", registered_names),
     ("persons (foreign names, titles, suspects' lists)", persons),
     ("names in context (网贷平台XX, XX爆雷, quoted, hashtagged)", context_names),
