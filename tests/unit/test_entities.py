@@ -270,3 +270,21 @@ def test_local_authorities_are_named_by_their_place() -> None:
 def test_a_city_bureau_and_its_district_branch() -> None:
     found = _entities("戊己市公安局庚辛区分局通报了案情。")
     assert found["戊己市公安局庚辛区分局"].type == EntityType.REGULATOR
+
+
+def test_persons_after_and_before_titles_and_person_words() -> None:
+    found = _entities("甲乙集团副总裁韩子墨参加了会议，股东是邹一帆(持股70%)。")
+    assert found["韩子墨"].type == EntityType.PERSON  # not "韩子墨参"
+    assert found["邹一帆"].type == EntityType.PERSON
+    found = _entities("原副行长冯晓岚涉嫌受贿，犯罪嫌疑人蒋小川已被刑拘。")
+    assert {"冯晓岚", "蒋小川"} <= set(found)
+
+
+def test_a_list_of_suspects_names_persons() -> None:
+    found = _entities("警方对钱一鸣、孙佳、周子涵等人采取了强制措施。")
+    assert {"钱一鸣", "孙佳", "周子涵"} <= {n for n, e in found.items() if e.type == "Person"}
+
+
+def test_words_after_a_title_are_no_person() -> None:
+    found = _entities("公司股东包括多家机构，董事兼总经理一职空缺。")
+    assert not [n for n, e in found.items() if e.type == EntityType.PERSON]

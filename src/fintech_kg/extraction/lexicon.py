@@ -309,6 +309,9 @@ class NamePatterns(BaseModel):
     name_before_alone: list[str]
     platform_followers: list[str]
     person_titles: list[str]
+    person_titles_after: list[str]
+    person_followers: list[str]
+    person_list_enders: list[str]
     compound_surnames: list[str]
     surnames: str
     name_end_chars: str

@@ -99,8 +99,17 @@ class Patterns:
             f"[（(]?(?:{alternation([*data.locations, '中国'])})?(?:省|市)?[)）]?"
         )
         surnames = f"(?:{alternation(data.compound_surnames)}|[{data.surnames}])"
+        self.surname = re.compile(surnames)
         self.titled_person = re.compile(
-            f"(?:{alternation(data.person_titles)})[:：]?({surnames})([\u4e00-\u9fff]{{1,2}})"
+            f"(?:{alternation(data.person_titles)})[:：]?[ \u3000]?({surnames})([\u4e00-\u9fff]{{1,2}})"
+        )
+        person = f"(?:{surnames})[\u4e00-\u9fff]{{1,2}}?"
+        self.person_before_title = re.compile(
+            f"({person})(?=[（(]?(?:{alternation(data.person_titles_after)}|"
+            f"{alternation(data.person_followers)}|等\\d{{1,4}}[名人]))"
+        )
+        self.person_list = re.compile(
+            f"(?:{person})(?:、(?:{person})){{1,}}(?=(?:{alternation(data.person_list_enders)})|[，。；,;])"
         )
         self.sector_enum = re.compile(
             f"(?:{alternation(data.sector_words)})(?:[、和与及,，/](?:{alternation(data.sector_words)}))+"
