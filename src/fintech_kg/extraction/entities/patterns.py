@@ -101,7 +101,8 @@ class Patterns:
         surnames = f"(?:{alternation(data.compound_surnames)}|[{data.surnames}])"
         self.surname = re.compile(surnames)
         self.titled_person = re.compile(
-            f"(?:{alternation(data.person_titles)})[:：]?[ \u3000]?({surnames})([\u4e00-\u9fff]{{1,2}})"
+            f"(?:{alternation(data.person_titles)})[:：]?[ \u3000]?"
+            f"({surnames})([\u4e00-\u9fff]{{1,2}})"
         )
         person = f"(?:{surnames})[\u4e00-\u9fff]{{1,2}}?"
         self.person_before_title = re.compile(
