@@ -288,3 +288,12 @@ def test_a_list_of_suspects_names_persons() -> None:
 def test_words_after_a_title_are_no_person() -> None:
     found = _entities("公司股东包括多家机构，董事兼总经理一职空缺。")
     assert not [n for n, e in found.items() if e.type == EntityType.PERSON]
+
+
+def test_financial_institutions_outside_the_lexicon_by_their_suffix() -> None:
+    found = _entities("本轮由青桐资本领投，甲乙丙资本管理有限公司跟投，丁戊财险也参与。")
+    for name in ("青桐资本", "甲乙丙资本管理有限公司", "丁戊财险"):
+        assert found[name].type == EntityType.FINANCIAL_INSTITUTION, name
+    assert not [
+        n for n in _entities("外盘期货和社会资本都很活跃。") if n.endswith(("期货", "资本"))
+    ]

@@ -317,6 +317,7 @@ class NamePatterns(BaseModel):
     name_end_chars: str
     locations: list[str]
     sector_words: dict[str, str]
+    financial_institution_words: list[str]
     authority_suffixes: list[str]
     authority_bare_stem: list[str]
     place_units: list[str]

@@ -100,6 +100,9 @@ class Patterns:
         )
         surnames = f"(?:{alternation(data.compound_surnames)}|[{data.surnames}])"
         self.surname = re.compile(surnames)
+        self.person_title_words = frozenset(
+            [*data.person_titles, *data.person_titles_after, "总", "董", "老师", "博士", "经理"]
+        )
         self.titled_person = re.compile(
             f"(?:{alternation(data.person_titles)})[:：]?[ \u3000]?"
             f"({surnames})([\u4e00-\u9fff]{{1,2}})"

@@ -86,6 +86,8 @@ def _person_name(p: Patterns, name: str) -> bool:
         return False
     if len(name) == 3 and name[:2] in p.common:  # "包括创", "董事兼": a word and a character
         return False
+    if name[1:] in p.person_title_words:  # "郭博士", "王总": a title, not a given name
+        return False
     surname = p.surname.match(name)
     given = name[surname.end() :] if surname else ""
     # 再, 可, 如 … are stop characters of company names but common in given names (邬再平)

@@ -38,7 +38,7 @@ def _registered_type(p: Patterns, name: str) -> EntityType:
     core = re.sub(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团)$", "", name)
     if "银行" in core:
         return EntityType.BANK
-    for word in ("小额贷款", "消费金融", "证券", "保险", "基金", "信托", "支付", "融资担保"):
+    for word in p.data.financial_institution_words:
         if word in core:
             return EntityType.FINANCIAL_INSTITUTION
     return EntityType.COMPANY
