@@ -297,3 +297,13 @@ def test_financial_institutions_outside_the_lexicon_by_their_suffix() -> None:
     assert not [
         n for n in _entities("外盘期货和社会资本都很活跃。") if n.endswith(("期货", "资本"))
     ]
+
+
+def test_a_name_cut_out_of_a_word_is_none() -> None:
+    found = _entities("想要了解信贷知识的读者，可以看看如意岛公司的年报。")
+    assert not [n for n in found if n in ("解信贷", "意岛公司")]
+
+
+def test_a_person_may_follow_a_title_that_ends_a_word() -> None:
+    found = _entities("甲乙银行行长于明川表示。")
+    assert found["于明川"].type == EntityType.PERSON

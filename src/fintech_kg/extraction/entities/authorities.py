@@ -52,10 +52,11 @@ def local_authorities(col: Collector) -> None:
     for match in _authority_pattern(p).finditer(text):
         start, end = match.span()
         place = match.group(1) or match.group(2)
-        while place and (
-            place[0] in p.stop or place[0] in _NOT_A_PLACE_START
-        ):  # "和南京市法院": the name starts after 和
-            place, start = place[1:], start + 1
+        cut = max(
+            (i for i, char in enumerate(place) if char in p.stop or char in _NOT_A_PLACE_START),
+            default=-1,
+        )
+        place, start = place[cut + 1 :], start + cut + 1  # "名义被北京市…": the place is 北京市
         checked = name_check().start(text, start, end)
         if checked is None or checked - start >= len(place):
             continue
@@ -70,8 +71,6 @@ def local_authorities(col: Collector) -> None:
         if len(place) < 2 or (
             place[-1] in "市省" and len(place) <= 2
         ):  # "本市公安局", "全省法院": no place
-            continue
-        if any(char in p.stop for char in place):
             continue
         inner = col.inner(start, end)
         if any(found.type != EntityType.REGULATOR for found, _ in inner):

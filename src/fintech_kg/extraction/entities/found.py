@@ -143,7 +143,8 @@ class Collector:
         """A name found by pattern; "北京金领贷" also answers to "金领贷". ``dot``: a foreign
         person's name, whose parts are joined by "·" in the id whatever the text used.
         Leading words are cut off and non-names dropped (:mod:`.validation`)."""
-        checked = name_check().start(self.text, start, end)
+        person = entity_type == EntityType.PERSON
+        checked = name_check().start(self.text, start, end, person=person)
         if checked is None or not self.free(checked, end):
             return
         start = checked

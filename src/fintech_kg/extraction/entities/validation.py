@@ -1,5 +1,6 @@
 """The checks every name found by pattern passes before it is accepted (the lexicon's names
-need none): leading words cut off, then no trigger word, verb or generic noun as a name.
+need none): leading words cut off, then no trigger word, verb or generic noun as a name, and
+no name cut out of a word (the character before it and its first one are a word).
 
 The words are data: ``data/lexicon/name_rejects.toml``.
 
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from fintech_kg.extraction.lexicon import load_name_rejects
+from fintech_kg.extraction.lexicon import load_common_words, load_name_rejects
 
 __all__ = ["NameCheck", "name_check"]
 
@@ -32,10 +33,12 @@ class NameCheck:
     not_inside: re.Pattern[str]
     cut_after: re.Pattern[str]
     person_not_given: frozenset[str]
+    common: frozenset[str]
 
-    def start(self, text: str, start: int, end: int) -> int | None:
+    def start(self, text: str, start: int, end: int, *, person: bool = False) -> int | None:
         """Where the name at ``text[start:end]`` starts once leading words are cut off
         ("回顾", "官网显示", "扫黑除恶(北京)"), or None when what is left is no name.
+        A ``person``'s name may start where a word of two characters ends ("行长于学忠").
 
         Example: ``name_check().start("曝光甲乙贷", 0, 5)`` -> ``2``
         """
@@ -50,6 +53,8 @@ class NameCheck:
         name = text[start:end]
         if len(name) < 2 or name in self.not_names or self.not_inside.search(name):
             return None
+        if not person and start > 0 and text[start - 1 : start + 1] in self.common:
+            return None  # cut inside a word: "解信贷" of "了解信贷", "意岛" of "如意岛"
         return start
 
 
@@ -66,4 +71,5 @@ def name_check() -> NameCheck:
         not_inside=alternation(data.not_inside),
         cut_after=alternation(data.cut_after),
         person_not_given=frozenset(data.person_not_given),
+        common=load_common_words(),
     )
