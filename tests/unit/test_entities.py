@@ -307,3 +307,14 @@ def test_a_name_cut_out_of_a_word_is_none() -> None:
 def test_a_person_may_follow_a_title_that_ends_a_word() -> None:
     found = _entities("甲乙银行行长于明川表示。")
     assert found["于明川"].type == EntityType.PERSON
+
+
+def test_a_group_of_registered_names_on_one_core_stays_apart() -> None:
+    text = "甲乙金服的关联公司有甲乙（上海）投资咨询有限公司和甲乙（上海）资产管理有限公司。"
+    found = _entities(text)
+    assert {"甲乙(上海)投资咨询有限公司", "甲乙(上海)资产管理有限公司"} <= set(found)
+
+
+def test_a_financial_information_service_company_is_a_platform_operator() -> None:
+    found = _entities("深圳甲丙金融信息服务有限公司涉嫌非法吸收公众存款。")
+    assert found["深圳甲丙金融信息服务有限公司"].type == EntityType.P2P_PLATFORM

@@ -318,6 +318,7 @@ class NamePatterns(BaseModel):
     locations: list[str]
     sector_words: dict[str, str]
     financial_institution_words: list[str]
+    p2p_operator_words: list[str]
     authority_suffixes: list[str]
     authority_bare_stem: list[str]
     place_units: list[str]

@@ -38,6 +38,8 @@ def _registered_type(p: Patterns, name: str) -> EntityType:
     core = re.sub(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团)$", "", name)
     if "银行" in core:
         return EntityType.BANK
+    if any(word in core for word in p.data.p2p_operator_words):
+        return EntityType.P2P_PLATFORM  # the legal form P2P platforms were registered in
     for word in p.data.financial_institution_words:
         if word in core:
             return EntityType.FINANCIAL_INSTITUTION

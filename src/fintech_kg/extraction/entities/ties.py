@@ -83,6 +83,8 @@ def short_names(col: Collector) -> None:
             continue
         for suffix in p.data.short_name_suffixes:
             short = found.name.removesuffix(suffix)
+            if short.endswith("有限"):  # "X有限公司" less 公司 is no name
+                break
             if short != found.name and plausible(p, short, short) and short not in p.common:
                 if not p.location.fullmatch(short) and short not in found.aliases:
                     found.aliases.append(short)
@@ -115,25 +117,25 @@ def repeat_mentions(col: Collector) -> None:
 
 def merge_variants(col: Collector) -> None:
     """A registered name whose core ("XX" of "XX（北京）…有限公司") another entity has as
-    name or alias is that entity: a brand and its company, tied by the text."""
+    name or alias is that entity: a brand and its company, tied by the text. Several
+    registered names on one core ("XX（上海）投资咨询…", "XX（上海）资产管理…") are a group's
+    companies, each its own."""
     p = col.patterns
     owners: dict[str, Found] = {}
     for found in col.found.values():
         for surface in (found.name, *found.aliases):
             owners.setdefault(surface, found)
+    by_core: dict[str, list[Found]] = {}  # registered names by the known name they start with
     for found in list(col.found.values()):
         if not found.spans or not p.registered.search(found.name):
             continue
         core = re.split(r"[（(]", found.name, maxsplit=1)[0]
         if core == found.name:
             core = core[p.location_prefix.match(core).end() :]  # type: ignore[union-attr]
-        owner = next(
-            (
-                owners[core[:size]]
-                for size in range(len(core), 1, -1)
-                if owners.get(core[:size]) not in (None, found)
-            ),
-            None,
-        )
-        if owner is not None:
-            col.merge(found, owner)
+        known = next((core[:n] for n in range(len(core), 1, -1) if core[:n] in owners), None)
+        if known is not None:
+            by_core.setdefault(known, []).append(found)
+    for known, registered in by_core.items():
+        owner = owners[known]
+        if len(registered) == 1 and registered[0] is not owner:
+            col.merge(registered[0], owner)
