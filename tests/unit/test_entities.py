@@ -318,3 +318,11 @@ def test_a_group_of_registered_names_on_one_core_stays_apart() -> None:
 def test_a_financial_information_service_company_is_a_platform_operator() -> None:
     found = _entities("深圳甲丙金融信息服务有限公司涉嫌非法吸收公众存款。")
     assert found["深圳甲丙金融信息服务有限公司"].type == EntityType.P2P_PLATFORM
+
+
+def test_a_bank_branch_is_a_bank_of_its_own() -> None:
+    found = _entities("招商银行甲乙分行行长表示，甲乙分行将整改。")
+    branch = found["招商银行甲乙分行"]
+    assert branch.type == EntityType.BANK
+    assert [m.text for m in branch.mentions] == ["招商银行甲乙分行", "甲乙分行"]
+    assert branch.attributes["branch_of"] == "招商银行"

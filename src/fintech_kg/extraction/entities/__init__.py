@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from fintech_kg.extraction.entities.authorities import local_authorities
+from fintech_kg.extraction.entities.branches import branches
 from fintech_kg.extraction.entities.collectives import (
     collective_members,
     member_of_relations,
@@ -69,6 +70,7 @@ RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
     ("sectors enumerated together (银行、证券、保险)", sectors),
     ("local authorities by their place (南京市公安局)", local_authorities),
     ("registered and short company names (XX有限公司, XX公司)", registered_names),
+    ("branches of banks and companies (XX银行郑州分行)", branches),
     ("persons (foreign names, titles, suspects' lists)", persons),
     ("names in context (网贷平台XX, XX爆雷, quoted, hashtagged)", context_names),
     ("ties (XX（以下简称YY）)", alias_ties),

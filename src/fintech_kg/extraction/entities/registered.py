@@ -100,6 +100,8 @@ def registered_names(col: Collector) -> None:
         if text.startswith(("有限", "股份"), end):  # "集团" of "集团有限公司": wait for it
             continue
         short = match.group() in ("公司", "集团")  # "XX公司": a short name, not a registered one
+        if short and text[match.start() - 1 : match.start()] == "分":
+            continue  # "XX有限公司武昌分公司": a branch (see branches.py)
         if short:
             _grow_mention(col, match.start(), end)
         limit = p.data.max_brand_stem + 2 if short else p.data.max_registered_stem
