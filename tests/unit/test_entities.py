@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from fintech_kg.extraction.entities import find_entities
+from fintech_kg.extraction.lexicon import Lexicon
 from fintech_kg.extraction.sentences import split_sentences
 from fintech_kg.models import Entity
 from fintech_kg.vocabulary import EntityType, RelationType
@@ -326,3 +327,20 @@ def test_a_bank_branch_is_a_bank_of_its_own() -> None:
     assert branch.type == EntityType.BANK
     assert [m.text for m in branch.mentions] == ["招商银行甲乙分行", "甲乙分行"]
     assert branch.attributes["branch_of"] == "招商银行"
+
+
+def test_two_ordinary_words_are_no_pattern_name() -> None:
+    found = _entities("有人把资料发到网贷平台舆情追踪群，最后平台转移资产跑路。")
+    assert not [n for n in found if n in ("舆情追踪", "转移资产")]
+
+
+def test_a_short_registry_name_inside_a_longer_word_is_not_mentioned() -> None:
+    from fintech_kg.extraction.lexicon import LexiconEntry
+
+    custom = Lexicon(
+        {"新甲乙": LexiconEntry("新甲乙", EntityType.P2P_PLATFORM, source="p2p_platforms.tsv")}, []
+    )
+    found = find_entities("他们在创新甲乙方面投入很大。", [(0, 14)], custom).entities
+    assert not found
+    found = find_entities("网贷平台新甲乙宣布清退。", [(0, 12)], custom).entities
+    assert [e.id for e in found] == ["新甲乙"]

@@ -33,6 +33,18 @@ from fintech_kg.extraction.lexicon import LexiconEntry
 __all__ = ["lexicon_names"]
 
 
+_SHORT = 4  # a registry name this short may be cut out of longer words
+_REGISTRIES = frozenset({"p2p_platforms.tsv", "a_share_companies.tsv"})
+
+
+def _inside_word(p: Patterns, folded: str, start: int, end: int) -> bool:
+    """Whether the text at start:end is cut out of longer words: the character before it
+    and its first one are a word, or its last one and the character after it."""
+    return folded[max(0, start - 1) : start + 1] in p.common or folded[end - 1 : end + 1] in (
+        p.common if end < len(folded) else ()
+    )
+
+
 def _has_context(p: Patterns, folded: str, start: int, end: int) -> bool:
     quoted = start > 0 and end < len(folded) and folded[start - 1] in QUOTES_OPEN
     if quoted and folded[end] in QUOTES_CLOSE:
@@ -59,6 +71,9 @@ def lexicon_names(col: Collector) -> None:
         if entry is None:  # a stop name: it is not the name it contains
             col.take(hit.start, hit.end)
             continue
+        short = hit.end - hit.start <= _SHORT and entry.source in _REGISTRIES
+        if short and _inside_word(p, folded, hit.start, hit.end):
+            continue  # "创新资本" holds 新资本, "小微信贷" 微信贷: no mention of them
         if hit.needs_context:
             pending.setdefault(entry.name, []).append((hit.start, hit.end, entry))
             if _has_context(p, folded, hit.start, hit.end):

@@ -55,6 +55,8 @@ class NameCheck:
             return None
         if not person and start > 0 and text[start - 1 : start + 1] in self.common:
             return None  # cut inside a word: "解信贷" of "了解信贷", "意岛" of "如意岛"
+        if not person and len(name) == 4 and name[:2] in self.common and name[2:] in self.common:
+            return None  # two ordinary words: "舆情追踪", "转移资产", "加入投资"
         return start
 
 
