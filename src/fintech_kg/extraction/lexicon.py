@@ -212,13 +212,16 @@ def _parse_entry(filename: str, number: int, cells: list[str]) -> LexiconEntry:
         if not sep or not key:
             raise LexiconError(f"{where}: attribute {pair!r} is not key=value")
         attrs[key.strip()] = value.strip()
-    if not _nfkc(name):
+    canonical = _nfkc(name)
+    if not canonical:
         raise LexiconError(f"{where}: empty name")
+    # the generated files hold 14,000 rows: each alias is normalised once
+    forms = [_nfkc(a) for a in aliases.split("|")] if aliases else []
     return LexiconEntry(
-        name=_nfkc(name),
+        name=canonical,
         type=entity_type,
-        aliases=[_nfkc(a) for a in aliases.split("|") if _nfkc(a) and not a.startswith("?")],
-        context_aliases=[_nfkc(a[1:]) for a in aliases.split("|") if a.startswith("?")],
+        aliases=[a for a in forms if a and not a.startswith("?")],
+        context_aliases=[a[1:] for a in forms if a.startswith("?")],
         attributes=attrs,
         needs_context=needs_context == "1",
         source=filename,
