@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from fintech_kg.extraction.entities import find_entities
-from fintech_kg.extraction.lexicon import Lexicon
+from fintech_kg.extraction.lexicon import Lexicon, load_lexicon
 from fintech_kg.extraction.sentences import split_sentences
 from fintech_kg.models import Entity
 from fintech_kg.vocabulary import EntityType, RelationType
@@ -344,3 +344,18 @@ def test_a_short_registry_name_inside_a_longer_word_is_not_mentioned() -> None:
     assert not found
     found = find_entities("网贷平台新甲乙宣布清退。", [(0, 12)], custom).entities
     assert [e.id for e in found] == ["新甲乙"]
+
+
+def test_a_registered_name_needs_a_trade_name() -> None:
+    assert not _entities("北京金融信息服务有限公司涉嫌违规。")
+
+
+def test_stock_words_are_context_for_a_short_a_share_name() -> None:
+    lexicon = load_lexicon()
+    entry = next(
+        e
+        for e in lexicon.entries.values()
+        if e.source == "a_share_companies.tsv" and "ST慧球" in e.context_aliases
+    )
+    assert entry.name in _entities("关联个股*ST慧球今天已经跌停。")
+    assert entry.name not in _entities("我们聊起ST慧球这个词。")

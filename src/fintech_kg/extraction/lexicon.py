@@ -361,7 +361,7 @@ def load_generic_words() -> frozenset[str]:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """Load and compile the shipped lexicon once per process (about 0.1 s).
+    """Load and compile the shipped lexicon once per process (about 0.5 s for 14,000 entries).
 
     Example: ``load_lexicon().entries["BAT"].members`` -> ``('百度', '阿里巴巴', '腾讯')``
     """

@@ -46,6 +46,14 @@ def _registered_type(p: Patterns, name: str) -> EntityType:
     return EntityType.COMPANY
 
 
+def _has_trade_name(p: Patterns, stem: str) -> bool:
+    """Whether a registered name's stem has more than a place and industry words."""
+    core = re.sub(r"[（(][^)）]*[)）]", "", stem)
+    place = p.location_prefix.match(core)
+    core = core[place.end() :] if place else core
+    return bool(core) and not p.industry_tail.fullmatch(core)
+
+
 def _brand_core(p: Patterns, name: str) -> list[str]:
     """The trade name (字号) of a company name, and with its first industry word when that
     is how brands are called: "上海中赢金融信息服务有限公司" -> ["中赢", "中赢金融"]
@@ -123,6 +131,8 @@ def registered_names(col: Collector) -> None:
         name, stem = text[start:end], text[start : match.start()]
         if not (_short_company(p, stem) if short else plausible(p, name, stem)):
             continue
+        if not short and not _has_trade_name(p, stem):
+            continue  # "北京金融信息服务有限公司": a place and an industry, the name cut off
         inner = col.inner(start, end)
         owner = inner[0][0] if inner else None
         if (
