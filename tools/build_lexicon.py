@@ -445,6 +445,18 @@ def _known_surfaces(rows: list[Row]) -> dict[str, tuple[str, str]]:
     return known
 
 
+def _adopt_hand_names(rows: list[Row], hand: dict[str, tuple[str, str]]) -> None:
+    """A generated row that names an entity of the hand files ("南方基金管理" is 南方基金)
+    becomes that entity's row: same canonical name and type, its names added as aliases."""
+    for row in rows:
+        owner = next(
+            (hand[s.lstrip("?")] for s in (row.name, *row.aliases) if s.lstrip("?") in hand), None
+        )
+        if owner is not None and owner[0] != row.name:
+            row.aliases.append(row.name)
+            row.name, row.type = owner
+
+
 def _drop_shared_aliases(files: dict[str, tuple[str, list[Row]]]) -> int:
     """An alias two entries claim names neither for sure: it is dropped from both (a
     canonical name keeps its surface)."""
@@ -501,6 +513,9 @@ def main(argv: list[str] | None = None) -> int:
     insurers = build_insurers(fi)
     central = build_central_enterprises(fi, ordinary)
     village = build_village_banks(g / "bank_codes_2016")
+    hand = _known_surfaces([])  # the hand-curated files alone
+    for generated in (local, insurers, central, village):
+        _adopt_hand_names(generated, hand)
     known = _known_surfaces([*institutions, *local, *insurers, *central, *village])
     a_shares = build_a_shares(g / "a_share_companies_2021", known, ordinary)
     outputs = {  # file -> (what, source folder, rows); GENERATED_FILES gives the load order
