@@ -359,3 +359,11 @@ def test_stock_words_are_context_for_a_short_a_share_name() -> None:
     )
     assert entry.name in _entities("关联个股*ST慧球今天已经跌停。")
     assert entry.name not in _entities("我们聊起ST慧球这个词。")
+
+
+def test_generic_police_is_the_one_local_police_the_article_names() -> None:
+    found = _entities("甲乙市公安局通报案情。警方提醒，公安机关将依法处理。")
+    assert "公安机关" not in found
+    assert [m.text for m in found["甲乙市公安局"].mentions] == ["甲乙市公安局", "警方", "公安机关"]
+    two = _entities("甲乙市公安局和丙丁市公安局联合行动，警方称。")
+    assert "公安机关" in two  # two local police: "警方" is neither for sure

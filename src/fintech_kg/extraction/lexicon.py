@@ -323,6 +323,8 @@ class NamePatterns(BaseModel):
     financial_institution_words: list[str]
     p2p_operator_words: list[str]
     authority_suffixes: list[str]
+    authority_kinds: dict[str, str]
+    generic_authorities: dict[str, str]
     authority_bare_stem: list[str]
     place_units: list[str]
 

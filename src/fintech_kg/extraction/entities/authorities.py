@@ -81,7 +81,7 @@ def local_authorities(col: Collector) -> None:
             found.spans.remove(span)
             col.release(span)
         name = text[start:end]
-        key = _body_key(place, name[len(place) :])
+        key = _body_key(p, place, name[len(place) :])
         found = bodies.get(key) or Found(
             name, EntityType.REGULATOR, CONF_REGISTERED, attributes={"kind": "local"}
         )
@@ -91,19 +91,28 @@ def local_authorities(col: Collector) -> None:
                 found.aliases.append(alias)
         if col.free(start, end):
             col.add(found, Span(start, end, CONF_REGISTERED))
+    _generic_mentions(col, bodies)
 
 
-# Words that name one body: "南京市公安局", "南京市公安机关" and "南京警方" are one police.
-_SAME_BODY = {"公安局": "公安", "公安机关": "公安", "警方": "公安", "公安": "公安"}
-_SAME_BODY.update({"人民检察院": "检察院", "人民法院": "法院"})
+def _generic_mentions(col: Collector, bodies: dict[tuple[str, str], Found]) -> None:
+    """ "警方" in an article that names one local police ("南京市公安局") is that police:
+    the generic body's mentions move to the article's only local body of its kind."""
+    p = col.patterns
+    for generic_name, kind in p.data.generic_authorities.items():
+        generic = col.found.get(generic_name)
+        local = [found for (_, body_kind), found in bodies.items() if body_kind == kind]
+        if generic is None or len({id(found) for found in local}) != 1:
+            continue
+        local[0].spans.extend(generic.spans)
+        generic.spans.clear()
 
 
-def _body_key(place: str, rest: str) -> tuple[str, str]:
+def _body_key(p: Patterns, place: str, rest: str) -> tuple[str, str]:
     """One key for the names of one body: its own place (the last part: 武昌 of
     "武汉市武昌区") without 市/区/县, and the kind of body."""
     parts = re.findall(f"[{_HAN}]{{2,}}?(?:省|市|区|县)", place)
     own = parts[-1] if parts and "".join(parts) == place else place
-    return re.sub("[省市区县]$", "", own), _SAME_BODY.get(rest, rest)
+    return re.sub("[省市区县]$", "", own), p.data.authority_kinds.get(rest, rest)
 
 
 def _short_forms(p: Patterns, name: str, place: str) -> list[str]:
