@@ -52,26 +52,10 @@ def local_authorities(col: Collector) -> None:
     for match in _authority_pattern(p).finditer(text):
         start, end = match.span()
         place = match.group(1) or match.group(2)
-        cut = max(
-            (i for i, char in enumerate(place) if char in p.stop or char in _NOT_A_PLACE_START),
-            default=-1,
-        )
-        place, start = place[cut + 1 :], start + cut + 1  # "名义被北京市…": the place is 北京市
-        checked = name_check().start(text, start, end)
-        if checked is None or checked - start >= len(place):
+        located = _place(p, text, place, start, end)
+        if located is None:
             continue
-        place, start = place[checked - start :], checked
-        located = p.location.search(place)
-        if located and located.start() >= 2:  # "关注杭州公安": the place is 杭州
-            place, start = place[located.start() :], start + located.start()
-        while len(place) >= 5 and place[:2] in p.common and not p.location.match(place):
-            place, start = place[2:], start + 2  # "移送西湖区检察院": the place is 西湖区
-        if place in p.common or place in p.generic:
-            continue
-        if len(place) < 2 or (
-            place[-1] in "市省" and len(place) <= 2
-        ):  # "本市公安局", "全省法院": no place
-            continue
+        place, start = located
         inner = col.inner(start, end)
         if any(found.type != EntityType.REGULATOR for found, _ in inner):
             continue  # a company or platform name inside: not an authority's name
@@ -92,6 +76,30 @@ def local_authorities(col: Collector) -> None:
         if col.free(start, end):
             col.add(found, Span(start, end, CONF_REGISTERED))
     _generic_mentions(col, bodies)
+
+
+def _place(p: Patterns, text: str, place: str, start: int, end: int) -> tuple[str, int] | None:
+    """The place an authority's name starts with, and where, once the words the pattern
+    took before it are off; None when what is left is no place."""
+    cut = max(
+        (i for i, char in enumerate(place) if char in p.stop or char in _NOT_A_PLACE_START),
+        default=-1,
+    )
+    place, start = place[cut + 1 :], start + cut + 1  # "名义被北京市…": the place is 北京市
+    checked = name_check().start(text, start, end)
+    if checked is None or checked - start >= len(place):
+        return None
+    place, start = place[checked - start :], checked  # "移交", "关注" … cut off
+    located = p.location.search(place)
+    if located and located.start() >= 2:  # "关注杭州公安": the place is 杭州
+        place, start = place[located.start() :], start + located.start()
+    while len(place) >= 5 and place[:2] in p.common and not p.location.match(place):
+        place, start = place[2:], start + 2  # "移送西湖区检察院": the place is 西湖区
+    if place in p.common or place in p.generic or len(place) < 2:
+        return None
+    if place[-1] in "市省" and len(place) <= 2:  # "本市公安局", "全省法院": no place
+        return None
+    return place, start
 
 
 def _generic_mentions(col: Collector, bodies: dict[tuple[str, str], Found]) -> None:
