@@ -200,10 +200,16 @@ def build_platforms(wdzj: Path, p2peye: Path, freq: dict[str, int], places: set[
 
 
 def _ordinary_name(name: str, freq: dict[str, int]) -> bool:
+    """A platform name that reads as ordinary text: short, a frequent word or phrase, or an
+    ordinary word and one character ("有人投", "钱生钱", "天天利")."""
+    word_and_char = len(name) == 3 and (
+        freq.get(name[:2], 0) >= ORDINARY_WORD_FREQ or freq.get(name[1:], 0) >= ORDINARY_WORD_FREQ
+    )
     return (
         len(name) <= 2
         or freq.get(name, 0) >= COMMON_WORD_FREQ
         or name.isdigit()
+        or word_and_char
         or _ordinary_phrase(name, freq)
         or name in load_generic_words()
     )
