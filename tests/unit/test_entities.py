@@ -367,3 +367,9 @@ def test_generic_police_is_the_one_local_police_the_article_names() -> None:
     assert [m.text for m in found["甲乙市公安局"].mentions] == ["甲乙市公安局", "警方", "公安机关"]
     two = _entities("甲乙市公安局和丙丁市公安局联合行动，警方称。")
     assert "公安机关" in two  # two local police: "警方" is neither for sure
+
+
+def test_a_research_institute_is_its_own_body() -> None:
+    found = _entities("作者来自腾讯研究院。")
+    assert found["腾讯研究院"].attributes["of"] == "腾讯"
+    assert "腾讯" not in found

@@ -20,11 +20,19 @@ from fintech_kg.vocabulary import EntityType
 __all__ = ["branches"]
 
 _BRANCH = re.compile(r"([\u4e00-\u9fff]{2,8}?)(分行|支行|分公司|营业部)")
-_PARENTS = (EntityType.BANK, EntityType.COMPANY, EntityType.FINANCIAL_INSTITUTION)
+# Bodies a company sets up under its name: "苏宁金融研究院" is no mention of 苏宁金融
+_AFFILIATE = re.compile(r"研究院|研究所|研究中心|商学院|基金会")
+_PARENTS = (
+    EntityType.BANK,
+    EntityType.COMPANY,
+    EntityType.FINANCIAL_INSTITUTION,
+    EntityType.TECH_COMPANY,
+)
 
 
 def branches(col: Collector) -> None:
-    """Bank and company branches named after their parent."""
+    """Bank and company branches named after their parent, and bodies such as its
+    research institute (XX研究院: a Company with ``of`` = the parent)."""
     p, text = col.patterns, col.text
     ends = {
         span.end: (found, span)
@@ -33,6 +41,14 @@ def branches(col: Collector) -> None:
         for span in found.spans
     }
     for end, (parent, span) in sorted(ends.items()):
+        affiliate = _AFFILIATE.match(text, end)
+        if affiliate is not None and col.free(*affiliate.span()):
+            parent.spans.remove(span)
+            col.release(span)
+            name = text[span.start : affiliate.end()]
+            found = Found(name, EntityType.COMPANY, CONF_REGISTERED, attributes={"of": parent.name})
+            col.add(found, Span(span.start, affiliate.end(), CONF_REGISTERED))
+            continue
         match = _BRANCH.match(text, end)
         if match is None or not col.free(*match.span()):
             continue
