@@ -53,11 +53,24 @@ class NameCheck:
         name = text[start:end]
         if len(name) < 2 or name in self.not_names or self.not_inside.search(name):
             return None
-        if not person and start > 0 and text[start - 1 : start + 1] in self.common:
-            return None  # cut inside a word: "解信贷" of "了解信贷", "意岛" of "如意岛"
+        if not person and self._inside_word(text, start):
+            return None  # cut inside a word: "解信贷" of "了解信贷", "人登记" of "投资人登记"
+        if re.fullmatch(r"[\u4e00-\u9fff]\d+", name):
+            return None  # "暴133" of "暴133个雷": a character and a number
         if not person and len(name) == 4 and name[:2] in self.common and name[2:] in self.common:
             return None  # two ordinary words: "舆情追踪", "转移资产", "加入投资"
         return start
+
+    def _inside_word(self, text: str, start: int) -> bool:
+        """Whether an ordinary word of two to four characters runs across ``start``."""
+        for size in (2, 3, 4):
+            for before in range(1, size):
+                if (
+                    start - before >= 0
+                    and text[start - before : start - before + size] in self.common
+                ):
+                    return True
+        return False
 
 
 @cache
