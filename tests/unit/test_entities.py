@@ -373,3 +373,8 @@ def test_a_research_institute_is_its_own_body() -> None:
     found = _entities("作者来自腾讯研究院。")
     assert found["腾讯研究院"].attributes["of"] == "腾讯"
     assert "腾讯" not in found
+
+
+def test_a_registered_name_may_hold_neng() -> None:
+    found = _entities("展会上，广西甲乙热能设备有限公司带来了新品。")
+    assert "广西甲乙热能设备有限公司" in found
