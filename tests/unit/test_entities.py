@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from fintech_kg.extraction.entities import find_entities
+from fintech_kg.extraction.lexicon import Lexicon, load_lexicon
 from fintech_kg.extraction.sentences import split_sentences
 from fintech_kg.models import Entity
 from fintech_kg.vocabulary import EntityType, RelationType
@@ -217,13 +218,16 @@ def test_repeat_mentions_take_the_longest_name_whatever_the_hash_seed() -> None:
     import sys
 
     code = (
-        "from fintech_kg.extraction import entities as m\n"
+        "from fintech_kg.extraction.entities.found import Collector, Found, Span\n"
+        "from fintech_kg.extraction.entities.patterns import patterns\n"
+        "from fintech_kg.extraction.entities.ties import repeat_mentions\n"
+        "from fintech_kg.extraction.lexicon import fold, load_lexicon\n"
         "from fintech_kg.vocabulary import EntityType\n"
         "text = '蓝鲸金服爆雷。后来蓝鲸金服失联。'\n"
-        "col = m._Collector(text)\n"
-        "col.add(m._Found('蓝鲸金服', EntityType.P2P_PLATFORM, 0.7, aliases=['蓝鲸']),"
-        " m._Span(0, 4, 0.7))\n"
-        "m._repeat_mentions(col, m.fold(text))\n"
+        "col = Collector(text, fold(text), load_lexicon(), patterns())\n"
+        "col.add(Found('蓝鲸金服', EntityType.P2P_PLATFORM, 0.7, aliases=['蓝鲸']),"
+        " Span(0, 4, 0.7))\n"
+        "repeat_mentions(col)\n"
         "print([(s.start, s.end) for s in col.found['蓝鲸金服'].spans])\n"
     )
     outputs = {
@@ -237,3 +241,140 @@ def test_repeat_mentions_take_the_longest_name_whatever_the_hash_seed() -> None:
         for seed in range(8)
     }
     assert outputs == {"[(0, 4), (9, 13)]"}
+
+
+def test_leading_words_are_cut_off_pattern_names() -> None:
+    found = _entities("回顾甲乙丁金融信息服务有限公司的三年。")
+    assert "甲乙丁金融信息服务有限公司" in found
+    found = _entities("扫黑除恶(北京)丙丁戊信息科技有限公司被查。")
+    assert "丙丁戊信息科技有限公司" in found
+    found = _entities("官网显示中国甲乙合作有限公司为其股东。")
+    assert "中国甲乙合作有限公司" in found
+
+
+def test_trigger_words_and_role_nouns_are_no_names() -> None:
+    found = _entities("多家网贷平台跑路，平台负责人称资金集中兑付。")
+    names = [e.id for e in found.values() if e.attributes.get("kind") != "sector"]
+    assert not names
+
+
+def test_local_authorities_are_named_by_their_place() -> None:
+    text = "甲乙市公安局已立案，案件移送丙丁区人民检察院。甲乙警方提醒投资人。"
+    found = _entities(text)
+    police = found["甲乙市公安局"]
+    assert police.type == EntityType.REGULATOR
+    assert "甲乙警方" in police.aliases  # one body, however the text names it
+    assert "丙丁区人民检察院" in found
+    assert "人民检察院" not in found  # the generic word is the local body's
+
+
+def test_a_city_bureau_and_its_district_branch() -> None:
+    found = _entities("戊己市公安局庚辛区分局通报了案情。")
+    assert found["戊己市公安局庚辛区分局"].type == EntityType.REGULATOR
+
+
+def test_persons_after_and_before_titles_and_person_words() -> None:
+    found = _entities("甲乙集团副总裁韩子墨参加了会议，股东是邹一帆(持股70%)。")
+    assert found["韩子墨"].type == EntityType.PERSON  # not "韩子墨参"
+    assert found["邹一帆"].type == EntityType.PERSON
+    found = _entities("原副行长冯晓岚涉嫌受贿，犯罪嫌疑人蒋小川已被刑拘。")
+    assert {"冯晓岚", "蒋小川"} <= set(found)
+
+
+def test_a_list_of_suspects_names_persons() -> None:
+    found = _entities("警方对钱一鸣、孙佳、周子涵等人采取了强制措施。")
+    assert {"钱一鸣", "孙佳", "周子涵"} <= {n for n, e in found.items() if e.type == "Person"}
+
+
+def test_words_after_a_title_are_no_person() -> None:
+    found = _entities("公司股东包括多家机构，董事兼总经理一职空缺。")
+    assert not [n for n, e in found.items() if e.type == EntityType.PERSON]
+
+
+def test_financial_institutions_outside_the_lexicon_by_their_suffix() -> None:
+    found = _entities("本轮由青桐资本领投，甲乙丙资本管理有限公司跟投，丁戊财险也参与。")
+    for name in ("青桐资本", "甲乙丙资本管理有限公司", "丁戊财险"):
+        assert found[name].type == EntityType.FINANCIAL_INSTITUTION, name
+    assert not [
+        n for n in _entities("外盘期货和社会资本都很活跃。") if n.endswith(("期货", "资本"))
+    ]
+
+
+def test_a_name_cut_out_of_a_word_is_none() -> None:
+    found = _entities("想要了解信贷知识的读者，可以看看如意岛公司的年报。")
+    assert not [n for n in found if n in ("解信贷", "意岛公司")]
+
+
+def test_a_person_may_follow_a_title_that_ends_a_word() -> None:
+    found = _entities("甲乙银行行长于明川表示。")
+    assert found["于明川"].type == EntityType.PERSON
+
+
+def test_a_group_of_registered_names_on_one_core_stays_apart() -> None:
+    text = "甲乙金服的关联公司有甲乙（上海）投资咨询有限公司和甲乙（上海）资产管理有限公司。"
+    found = _entities(text)
+    assert {"甲乙(上海)投资咨询有限公司", "甲乙(上海)资产管理有限公司"} <= set(found)
+
+
+def test_a_financial_information_service_company_is_a_platform_operator() -> None:
+    found = _entities("深圳甲丙金融信息服务有限公司涉嫌非法吸收公众存款。")
+    assert found["深圳甲丙金融信息服务有限公司"].type == EntityType.P2P_PLATFORM
+
+
+def test_a_bank_branch_is_a_bank_of_its_own() -> None:
+    found = _entities("招商银行甲乙分行行长表示，甲乙分行将整改。")
+    branch = found["招商银行甲乙分行"]
+    assert branch.type == EntityType.BANK
+    assert [m.text for m in branch.mentions] == ["招商银行甲乙分行", "甲乙分行"]
+    assert branch.attributes["branch_of"] == "招商银行"
+
+
+def test_two_ordinary_words_are_no_pattern_name() -> None:
+    found = _entities("有人把资料发到网贷平台舆情追踪群，最后平台转移资产跑路。")
+    assert not [n for n in found if n in ("舆情追踪", "转移资产")]
+
+
+def test_a_short_registry_name_inside_a_longer_word_is_not_mentioned() -> None:
+    from fintech_kg.extraction.lexicon import LexiconEntry
+
+    custom = Lexicon(
+        {"新甲乙": LexiconEntry("新甲乙", EntityType.P2P_PLATFORM, source="p2p_platforms.tsv")}, []
+    )
+    found = find_entities("他们在创新甲乙方面投入很大。", [(0, 14)], custom).entities
+    assert not found
+    found = find_entities("网贷平台新甲乙宣布清退。", [(0, 12)], custom).entities
+    assert [e.id for e in found] == ["新甲乙"]
+
+
+def test_a_registered_name_needs_a_trade_name() -> None:
+    assert not _entities("北京金融信息服务有限公司涉嫌违规。")
+
+
+def test_stock_words_are_context_for_a_short_a_share_name() -> None:
+    lexicon = load_lexicon()
+    entry = next(
+        e
+        for e in lexicon.entries.values()
+        if e.source == "a_share_companies.tsv" and "ST慧球" in e.context_aliases
+    )
+    assert entry.name in _entities("关联个股*ST慧球今天已经跌停。")
+    assert entry.name not in _entities("我们聊起ST慧球这个词。")
+
+
+def test_generic_police_is_the_one_local_police_the_article_names() -> None:
+    found = _entities("甲乙市公安局通报案情。警方提醒，公安机关将依法处理。")
+    assert "公安机关" not in found
+    assert [m.text for m in found["甲乙市公安局"].mentions] == ["甲乙市公安局", "警方", "公安机关"]
+    two = _entities("甲乙市公安局和丙丁市公安局联合行动，警方称。")
+    assert "公安机关" in two  # two local police: "警方" is neither for sure
+
+
+def test_a_research_institute_is_its_own_body() -> None:
+    found = _entities("作者来自腾讯研究院。")
+    assert found["腾讯研究院"].attributes["of"] == "腾讯"
+    assert "腾讯" not in found
+
+
+def test_a_registered_name_may_hold_neng() -> None:
+    found = _entities("展会上，广西甲乙热能设备有限公司带来了新品。")
+    assert "广西甲乙热能设备有限公司" in found

@@ -181,3 +181,35 @@ def test_an_authority_without_a_place_is_generic() -> None:
     for text in ("警方", "经侦", "金融办", "公安机关"):
         (name,) = _names(text)
         assert name is not None and lexicon.entries[name].attributes.get("generic") == "true"
+
+
+def test_generated_files_name_their_source_and_type_the_new_lists() -> None:
+    from importlib import resources
+
+    from fintech_kg.extraction.lexicon import GENERATED_FILES
+
+    folder = resources.files("fintech_kg.data.lexicon")
+    for filename in GENERATED_FILES:
+        first = folder.joinpath(filename).read_text("utf-8").splitlines()[0]
+        assert "Source: gazetteers/" in first, filename
+    lexicon = load_lexicon()
+    found = {hit.entry.name: hit.entry.type for hit in lexicon.find(fold("史带财险")) if hit.entry}
+    assert set(found.values()) == {EntityType.FINANCIAL_INSTITUTION}
+    village = [e for e in lexicon.entries.values() if e.name.endswith("村镇银行")]
+    assert len(village) > 400 and {e.type for e in village} == {EntityType.BANK}
+    companies = [e for e in lexicon.entries.values() if e.source == "a_share_companies.tsv"]
+    assert len(companies) > 4000
+    # A-share short names that are ordinary words only count with context.
+    assert all(len(alias) > 2 for e in companies for alias in e.aliases)
+
+
+def test_name_rejects_validate_and_are_not_lexicon_names() -> None:
+    from fintech_kg.extraction.lexicon import load_name_rejects
+
+    rejects = load_name_rejects()
+    assert {"跑路", "负责人", "实施金融"} <= set(rejects.not_names)
+    assert {"回顾", "扫黑除恶", "曝光", "揭秘", "警惕"} <= set(rejects.cut_after)
+    lexicon = load_lexicon()
+    for word in rejects.not_names:  # a lexicon name would be taken before any check
+        hits = lexicon.find(fold(word))
+        assert not any(h.entry and (h.end - h.start) == len(word) for h in hits), word
