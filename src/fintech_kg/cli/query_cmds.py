@@ -74,15 +74,25 @@ def query_command(
 @click.command("cypher")
 @click.argument("statement")
 @_param_option
-@click.option("--write", is_flag=True, help="Allow writes (default: a read-only transaction).")
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Allow writes: run in an auto-commit transaction, as cypher-shell does, so "
+    "CALL { ... } IN TRANSACTIONS works (default: a read-only transaction).",
+)
 @_json_option
 def cypher_command(statement: str, params: Sequence[str], write: bool, as_json: bool) -> None:
     """Run one raw Cypher statement, read-only unless --write is given.
 
+    With --write the statement commits on its own (an auto-commit transaction), so the
+    batched updates of Neo4j's docs run: CALL { ... } IN TRANSACTIONS OF 1000 ROWS.
     Parameter values are typed by their look: 3 is an integer, 2018-06-01 a date, true a
     boolean, [..] or {..} JSON; everything else a string.
 
     Example: fintech-kg cypher "MATCH (e:Entity {name: $name}) RETURN e.id" -p name=百度
+
+    Example: fintech-kg cypher --write "MATCH (n:Tmp) CALL { WITH n DETACH DELETE n } IN
+    TRANSACTIONS OF 1000 ROWS"
     """
     values = {key: guess_value(text) for key, text in _split_params(params)}
     from fintech_kg.graph.client import KnowledgeGraph
