@@ -1,10 +1,12 @@
 // One row per risk event whose reports changed: its properties (recomputed from all of its
 // reports by the writer) and the changes to its relationships: reports and sentences that
 // joined (row.reports, row.new_sentence_ids) or left (row.gone_report_ids,
-// row.gone_sentence_ids), and the full list of subject and authority links (row.links).
+// row.gone_sentence_ids), the full list of subject and authority links (row.links), and the
+// caption Browser shows (row.caption).
 UNWIND $rows AS row
 MERGE (e:RiskEvent {id: row.id})
 SET e = row.properties
+SET e.caption = row.caption
 WITH e, row
 CALL (e, row) {
   UNWIND row.gone_report_ids AS report_id

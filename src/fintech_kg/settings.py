@@ -40,6 +40,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
@@ -145,8 +146,13 @@ class Settings(BaseModel):
 
     @property
     def browser_url(self) -> str:
-        """Neo4j Browser of the managed server (Docker publishes the same port)."""
-        return f"http://{_MANAGED_HOST}:{self.http_port}/browser/"
+        """Neo4j Browser of the server: the host of ``uri`` (else the managed server's) on
+        ``http_port`` (Docker publishes the same port)."""
+        host = urlsplit(self.uri).hostname if self.uri else None
+        host = host or _MANAGED_HOST
+        if ":" in host:  # an IPv6 address
+            host = f"[{host}]"
+        return f"http://{host}:{self.http_port}/browser/"
 
     @property
     def password_file(self) -> Path:
@@ -175,9 +181,11 @@ class Settings(BaseModel):
         Raises ServerError when nothing answers at the URI and ConfigError when the
         server rejects the user or password, each in one line naming the fix.
 
-        Example:
-            >>> with Settings().driver() as driver:  # doctest: +SKIP
-            ...     driver.execute_query("RETURN 1", database_=Settings().database)
+        Example (needs a running server)::
+
+            settings = Settings()
+            with settings.driver() as driver:
+                driver.execute_query("RETURN 1", database_=settings.database)
         """
         driver = neo4j.GraphDatabase.driver(self.bolt_uri, auth=(self.user, self.neo4j_password()))
         try:

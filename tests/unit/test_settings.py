@@ -46,7 +46,7 @@ def test_environment_is_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     assert settings.bolt_uri == "neo4j://db.example:7700"
     assert (settings.user, settings.database) == ("analyst", "news")
     assert settings.neo4j_password() == "s3cret-pass"
-    assert settings.browser_url == "http://127.0.0.1:7575/browser/"
+    assert settings.browser_url == "http://db.example:7575/browser/"
     assert settings.home == tmp_path / "state"
     assert settings.heap_size == "2g"
 

@@ -87,7 +87,7 @@ from pydantic import BaseModel, ConfigDict
 from fintech_kg.errors import GraphError
 from fintech_kg.graph.templates import check_labels, check_relation_type, write_template
 from fintech_kg.models import Evidence, ExtractionRecord
-from fintech_kg.vocabulary import ENTITY_LABELS, RelationType
+from fintech_kg.vocabulary import ENTITY_LABELS, RelationType, event_caption
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -194,8 +194,16 @@ def cluster_reports(reports: Iterable[EventReport]) -> dict[str, list[EventRepor
     """Group reports into events: ``{event id: reports}``, independent of input order.
 
     Example:
-        >>> a = _report("a", date(2019, 3, 28)); b = _report("b", date(2019, 4, 20))
-        >>> c = _report("c", date(2019, 6, 10))
+        >>> from functools import partial
+        >>> report = partial(
+        ...     EventReport, article_id="a1", key=merge_key("COLLAPSE", ["某平台"], None),
+        ...     type="COLLAPSE", subjects=("某平台",), sector=None, event_date=None,
+        ...     published_at=None, amount_cny=None, location=None, authorities=(),
+        ...     hedged=False, confidence=0.9, trigger="爆雷", sentence_ids=(),
+        ... )
+        >>> a = report(report_id="a", date=date(2019, 3, 28))
+        >>> b = report(report_id="b", date=date(2019, 4, 20))
+        >>> c = report(report_id="c", date=date(2019, 6, 10))
         >>> sorted(len(group) for group in cluster_reports([c, b, a]).values())
         [1, 2]
     """
@@ -299,6 +307,7 @@ def _event_row(
     return {
         "id": event_id,
         "properties": {k: v for k, v in properties.items() if v is not None},
+        "caption": event_caption(first.type, event_date),
         "gone_report_ids": sorted(linked - {r.report_id for r in reports}),
         "reports": [
             {"report_id": r.report_id, "article_id": r.article_id, "properties": r.stored()}

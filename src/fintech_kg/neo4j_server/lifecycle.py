@@ -3,15 +3,14 @@
 ``start`` is a no-op when the server already runs and returns once Bolt answers a query;
 ``stop`` sends SIGTERM and waits, so Neo4j checkpoints and nothing written is lost.
 
-Example:
-    >>> from fintech_kg.settings import Settings
-    >>> settings = Settings()
-    >>> start(settings)  # doctest: +SKIP
-    True
-    >>> status(settings).running  # doctest: +SKIP
-    True
-    >>> stop(settings)  # doctest: +SKIP
-    True
+Example (starts a server)::
+
+    from fintech_kg.settings import Settings
+
+    settings = Settings()
+    start(settings)  # True
+    status(settings).running  # True
+    stop(settings)  # True
 """
 
 from __future__ import annotations
@@ -218,7 +217,9 @@ def _set_initial_password(java: Path, lib: Path, layout: ServerLayout, password:
     )
     if completed.returncode != 0:
         output = (completed.stderr or completed.stdout).strip().splitlines()
-        reason = output[-1] if output else f"exit {completed.returncode}"
+        # the cause comes first, then Java's stack frames
+        causes = [line.strip() for line in output if not line.strip().startswith("at ")]
+        reason = causes[0] if causes else f"exit {completed.returncode}"
         raise ServerError(f"cannot set the initial Neo4j password: {reason}")
 
 
