@@ -24,6 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fintech_kg.browser.style import Style, style_command
+from fintech_kg.settings import LOOPBACK
 
 __all__ = [
     "DOCKER_ENV",
@@ -49,13 +50,13 @@ GUIDE_PATH = "/browser/fintech-kg/guide.html"
 
 # Browser 5.24 only fetches guides and styles from hosts on this list; Neo4j 5.26 still
 # spells the setting "whitelist". 127.0.0.1 is where the managed server listens.
-_ALLOWED_HOSTS = "guides.neo4j.com,localhost,127.0.0.1"
+_ALLOWED_HOSTS = f"guides.neo4j.com,localhost,{LOOPBACK}"
 _HEADER = (
     "Generated from cypher/browser/style.grass by `python -m fintech_kg.browser`; do not edit."
 )
 
 
-def guide_url(http_port: int | str = HTTP_PORT_PLACEHOLDER, host: str = "127.0.0.1") -> str:
+def guide_url(http_port: int | str = HTTP_PORT_PLACEHOLDER, host: str = LOOPBACK) -> str:
     """The URL of the guide on a server listening on ``host:http_port``.
 
     Example:
