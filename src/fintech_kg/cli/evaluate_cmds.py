@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from fintech_kg.cli.options import json_option
 from fintech_kg.evaluation.suite import (
     DATASETS,
     SPLITS,
@@ -42,7 +43,7 @@ __all__ = ["COMMANDS", "evaluate"]
     show_default="../shared/data",
     help="Folder holding finnsp/, ccks2019_event_entity/ and finre/.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON instead.")
+@json_option
 def evaluate(dataset: str, split: str, limit: int | None, data_dir: Path, as_json: bool) -> None:
     """Score extraction on FinNSP, CCKS 2019 and FinRE: precision, recall and F1.
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -127,12 +127,14 @@ class KnowledgeGraph:
         articles: Iterable[Article] = (),
         workers: int = 1,
         batch_size: int | None = None,
+        progress: Callable[[int], object] | None = None,
     ) -> IngestReport:
         """Extract and write articles from files, raw texts or ready ``Article`` objects.
 
         Applies the schema if needed, then delegates to :func:`fintech_kg.graph.ingest.ingest`
-        (``batch_size`` articles per transaction); ingesting the same article twice changes
-        nothing. Unreadable inputs are listed in the report, not raised.
+        (``workers`` extraction processes, ``batch_size`` articles per transaction,
+        ``progress`` called with the inputs done after each batch); ingesting the same
+        article twice changes nothing. Unreadable inputs are listed in the report, not raised.
 
         Example:
             >>> report = kg.ingest(texts=["团贷网于2019年3月28日被立案侦查。"])  # doctest: +SKIP
@@ -147,7 +149,7 @@ class KnowledgeGraph:
         inputs: list[str | Path | Article] = [*paths, *(make_article(t) for t in texts), *articles]
         apply_schema(self.driver, self.database)
         writer = GraphWriter(self.driver, self.database)
-        return ingest(inputs, writer, workers=workers, batch_size=batch_size)
+        return ingest(inputs, writer, workers=workers, batch_size=batch_size, progress=progress)
 
     def retract(self, article_id: str) -> WriteReport:
         """Remove exactly what one article contributed to the graph.
