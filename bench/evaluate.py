@@ -17,14 +17,15 @@ import time
 from pathlib import Path
 
 from fintech_kg.evaluation.full_schema import ArticleComparison, format_findings
-from fintech_kg.evaluation.suite import DATASETS, default_data_dir, format_reports, run_evaluation
+from fintech_kg.evaluation.suite import DATASETS, format_reports, run_evaluation
+from shared_data import SHARED_DATA
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", choices=[*DATASETS, "all"], default="all")
     parser.add_argument("--limit", type=int, default=None, help="items per set and split")
-    parser.add_argument("--data-dir", type=Path, default=default_data_dir())
+    parser.add_argument("--data-dir", type=Path, default=SHARED_DATA)
     parser.add_argument("--misses", action="store_true", help="list gold_dev's errors")
     args = parser.parse_args()
     datasets = DATASETS if args.dataset == "all" else (args.dataset,)

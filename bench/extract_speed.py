@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-CORPUS = Path("/work/shared/data/bdci2019_corpus/articles.jsonl")
+from shared_data import CORPUS, absent
 
 
 def _peak_mb() -> float:
@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--no-jieba", action="store_true", help="skip the jieba yardstick")
     args = parser.parse_args(argv)
-    if not args.corpus.is_file():
-        print(f"skipped: corpus {args.corpus} is absent", file=sys.stderr)
+    if message := absent(args.corpus):
+        print(message, file=sys.stderr)
         return 0
 
     from fintech_kg.extraction.lexicon import load_lexicon

@@ -28,8 +28,7 @@ from fintech_kg.graph.writer import GraphWriter
 from fintech_kg.models import Article, ExtractionRecord
 from fintech_kg.reading import read_articles
 from fintech_kg.settings import Settings
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared/data/bdci2019_corpus/articles.jsonl"
+from shared_data import CORPUS, absent
 
 # The naive baseline, as graph builders that write fact by fact do it: one auto-retried
 # transaction per statement, one MERGE per node or relationship, no batching.
@@ -139,8 +138,8 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    if not args.corpus.is_file():
-        print(f"skipped: corpus {args.corpus} not found (see ../shared/data/README.md)")
+    if message := absent(args.corpus):
+        print(message, file=sys.stderr)
         return
     settings = Settings()
     with settings.driver() as driver:

@@ -26,8 +26,7 @@ from typing import Any
 from fintech_kg.graph.client import KnowledgeGraph
 from fintech_kg.graph.queries import NamedQuery, load_queries
 from fintech_kg.models import Article
-
-CORPUS = Path("/work/shared/data/bdci2019_corpus/articles.jsonl")
+from shared_data import CORPUS, absent
 
 # Whole-graph dumps (export) and the write-back template are not analyst reads.
 SKIPPED = {"export-nodes", "export-relationships", "write-node-scores"}
@@ -122,8 +121,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with KnowledgeGraph() as kg:
         if args.articles:
-            if not args.corpus.is_file():
-                print(f"skipped: corpus {args.corpus} is absent", file=sys.stderr)
+            if message := absent(args.corpus):
+                print(message, file=sys.stderr)
                 return 0
             started = time.perf_counter()
             report = kg.ingest(articles=replayed(args.corpus, args.articles), workers=args.workers)

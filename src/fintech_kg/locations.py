@@ -1,5 +1,12 @@
-"""Where the project's Cypher files are: the source checkout's ``cypher/`` folder, or the
-copy that a wheel installs as ``fintech_kg/cypher`` (see ``package-dir`` in pyproject)."""
+"""Where the project's Cypher files are: ``fintech_kg/cypher``.
+
+In a checkout that folder is a link to the top-level ``cypher/`` (kept there for Browser and
+cypher-shell users); a wheel carries the files themselves (see the packages in pyproject).
+
+Example:
+    >>> (CYPHER_DIR / "schema.cypher").is_file()
+    True
+"""
 
 from __future__ import annotations
 
@@ -7,13 +14,5 @@ from pathlib import Path
 
 __all__ = ["CYPHER_DIR"]
 
-
-def _cypher_dir() -> Path:
-    checkout = Path(__file__).resolve().parents[2] / "cypher"
-    if (checkout / "schema.cypher").is_file():
-        return checkout
-    return Path(__file__).resolve().parent / "cypher"
-
-
-CYPHER_DIR = _cypher_dir()
+CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 """Schema, write templates, named queries and the Browser style and guide."""

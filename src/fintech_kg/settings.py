@@ -1,21 +1,27 @@
-"""Where Neo4j is and how to log in: one settings object for the CLI, the API and the tests.
+"""One settings object for the CLI, the API and the tests: every environment variable the
+project reads, and every default.
 
-Every field comes from an environment variable when it is set, else from the default,
-which is the managed local server (``fintech-kg neo4j start``):
+Every field comes from an environment variable when it is set (and not empty), else from
+the default, which is the managed local server (``fintech-kg neo4j start``):
 
-=====================  ======================  ==========================================
-field                  variable                default
-=====================  ======================  ==========================================
-``uri``                ``NEO4J_URI``           unset: the managed server on ``bolt_port``
-``user``               ``NEO4J_USER``          ``neo4j``
-``password``           ``NEO4J_PASSWORD``      unset: read from ``<home>/password``
-``database``           ``NEO4J_DATABASE``      ``neo4j``
-``bolt_port``          ``NEO4J_BOLT_PORT``     ``7687``
-``http_port``          ``NEO4J_HTTP_PORT``     ``7474``
-``home``               ``FINTECH_KG_HOME``     ``./.neo4j`` (relative to the working dir)
-``heap_size``          ``NEO4J_HEAP_SIZE``     ``1g``
-``pagecache_size``     ``NEO4J_PAGECACHE_SIZE`` ``512m``
-=====================  ======================  ==========================================
+========================  ================================  ====================================
+field                     variable                          default
+========================  ================================  ====================================
+``uri``                   ``NEO4J_URI``                     unset: the managed server
+``user``                  ``NEO4J_USER``                    ``neo4j``
+``password``              ``NEO4J_PASSWORD``                unset: read from ``<home>/password``
+``database``              ``NEO4J_DATABASE``                ``neo4j``
+``bolt_port``             ``NEO4J_BOLT_PORT``               ``7687``
+``http_port``             ``NEO4J_HTTP_PORT``               ``7474``
+``home``                  ``FINTECH_KG_HOME``               ``./.neo4j`` (in the working dir)
+``heap_size``             ``NEO4J_HEAP_SIZE``               ``1g``
+``pagecache_size``        ``NEO4J_PAGECACHE_SIZE``          ``512m``
+``java_home``             ``JAVA_HOME``                     unset: ``java`` on ``PATH``
+``max_article_chars``     ``FINTECH_KG_MAX_ARTICLE_CHARS``  ``2000000``
+========================  ================================  ====================================
+
+The managed server listens on :data:`LOOPBACK` only (``Settings.host``); that is not a
+setting, so no variable can expose it.
 
 ``home`` is the managed server's state folder (jars, configuration, data, logs and the
 generated password). It defaults to ``.neo4j`` under the current working directory rather
@@ -36,42 +42,28 @@ Example:
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-import neo4j
-from neo4j import exceptions as neo4j_errors
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    SecretStr,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from fintech_kg.errors import ConfigError, ServerError
 
-__all__ = ["ENVIRONMENT", "Settings"]
+if TYPE_CHECKING:
+    import neo4j
 
-ENVIRONMENT: dict[str, str] = {
-    "uri": "NEO4J_URI",
-    "user": "NEO4J_USER",
-    "password": "NEO4J_PASSWORD",
-    "database": "NEO4J_DATABASE",
-    "bolt_port": "NEO4J_BOLT_PORT",
-    "http_port": "NEO4J_HTTP_PORT",
-    "home": "FINTECH_KG_HOME",
-    "heap_size": "NEO4J_HEAP_SIZE",
-    "pagecache_size": "NEO4J_PAGECACHE_SIZE",
-}
-"""Settings field -> the environment variable it is read from."""
+__all__ = ["DEFAULT_MAX_ARTICLE_CHARS", "ENVIRONMENT", "LOOPBACK", "Settings"]
+
+LOOPBACK = "127.0.0.1"
+"""The interface the managed server (and Docker's published ports) listen on."""
+
+DEFAULT_MAX_ARTICLE_CHARS = 2_000_000
+"""Largest article read, in characters; bigger ones are reported, not read."""
 
 _MEMORY_SIZE = re.compile(r"^[1-9][0-9]*[kmg]$", re.IGNORECASE)
-_MANAGED_HOST = "127.0.0.1"
 _REASON = re.compile(r"\(reason ([^)]*)\)")
 
 
@@ -79,51 +71,71 @@ def _is_port(value: str) -> bool:
     return value.isdigit() and 0 < int(value) < 65536
 
 
-class Settings(BaseModel):
-    """Connection and managed-server settings, read from the environment.
+class Settings(BaseSettings):
+    """Connection, managed-server and reading settings, read from the environment.
 
     Example:
         >>> Settings(uri="bolt://db.example:7687").managed
         False
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Fields are read from their variables only: populate_by_name would also read a field's
+    # own name from the environment (HOME, USER), so __init__ maps names to variables.
+    model_config = SettingsConfigDict(extra="forbid", frozen=True, env_ignore_empty=True)
 
-    uri: str | None = Field(None, description="Bolt URI; None means the managed server.")
-    user: str = "neo4j"
-    password: SecretStr | None = Field(None, description="None: read <home>/password.")
-    database: str = "neo4j"
-    bolt_port: int = Field(7687, ge=1, le=65535)
-    http_port: int = Field(7474, ge=1, le=65535)
-    home: Path = Field(default_factory=lambda: Path.cwd() / ".neo4j")
-    heap_size: str = "1g"
-    pagecache_size: str = "512m"
+    uri: str | None = Field(
+        None, validation_alias="NEO4J_URI", description="Bolt URI; None: the managed server."
+    )
+    user: str = Field("neo4j", validation_alias="NEO4J_USER")
+    password: SecretStr | None = Field(
+        None, validation_alias="NEO4J_PASSWORD", description="None: read <home>/password."
+    )
+    database: str = Field("neo4j", validation_alias="NEO4J_DATABASE")
+    bolt_port: int = Field(7687, ge=1, le=65535, validation_alias="NEO4J_BOLT_PORT")
+    http_port: int = Field(7474, ge=1, le=65535, validation_alias="NEO4J_HTTP_PORT")
+    home: Path = Field(
+        default_factory=lambda: Path.cwd() / ".neo4j", validation_alias="FINTECH_KG_HOME"
+    )
+    heap_size: str = Field("1g", validation_alias="NEO4J_HEAP_SIZE")
+    pagecache_size: str = Field("512m", validation_alias="NEO4J_PAGECACHE_SIZE")
+    java_home: Path | None = Field(
+        None, validation_alias="JAVA_HOME", description="None: `java` on PATH."
+    )
+    max_article_chars: int = Field(
+        DEFAULT_MAX_ARTICLE_CHARS,
+        validation_alias="FINTECH_KG_MAX_ARTICLE_CHARS",
+        description="Longer articles are reported, not read.",
+    )
 
-    @model_validator(mode="before")
+    def __init__(self, **values: Any) -> None:
+        super().__init__(**{ENVIRONMENT.get(name, name): value for name, value in values.items()})
+
+    @field_validator("bolt_port", "http_port", mode="before")
     @classmethod
-    def _read_environment(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        merged: dict[str, Any] = {}
-        for field, variable in ENVIRONMENT.items():
-            value = os.environ.get(variable, "")
-            if value:
-                if field in ("bolt_port", "http_port") and not _is_port(value):
-                    raise ConfigError(
-                        f"{variable}={value!r} is not a port number; set it to "
-                        "a number such as 7687, or unset it"
-                    )
-                merged[field] = value
-        merged.update(data)
-        return merged
+    def _port(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str) and not _is_port(value):
+            raise ConfigError(
+                f"{_variable(info)}={value!r} is not a port number; set it to "
+                "a number such as 7687, or unset it"
+            )
+        return value
+
+    @field_validator("max_article_chars", mode="before")
+    @classmethod
+    def _positive_chars(cls, value: Any, info: ValidationInfo) -> Any:
+        if not str(value).isdigit() or int(value) <= 0:
+            raise ConfigError(
+                f"{_variable(info)}={value!r} is not a positive number of characters;"
+                f" unset it or set it to e.g. {DEFAULT_MAX_ARTICLE_CHARS * 5}"
+            )
+        return value
 
     @field_validator("heap_size", "pagecache_size")
     @classmethod
     def _memory_size(cls, value: str, info: ValidationInfo) -> str:
         if not _MEMORY_SIZE.match(value):
-            variable = ENVIRONMENT[str(info.field_name)]
             raise ConfigError(
-                f"{variable}={value!r} is not a memory size; use a number with "
+                f"{_variable(info)}={value!r} is not a memory size; use a number with "
                 "k, m or g, e.g. 512m or 1g"
             )
         return value.lower()
@@ -134,19 +146,34 @@ class Settings(BaseModel):
         return value.expanduser().absolute()
 
     @property
+    def host(self) -> str:
+        """Where the managed server listens: the loopback interface, always."""
+        return LOOPBACK
+
+    @property
     def managed(self) -> bool:
         """True when the settings point at the managed local server (NEO4J_URI unset)."""
         return self.uri is None
 
     @property
+    def managed_uri(self) -> str:
+        """The Bolt URI of the managed server, whatever ``uri`` says."""
+        return f"bolt://{self.host}:{self.bolt_port}"
+
+    @property
     def bolt_uri(self) -> str:
         """The Bolt URI the driver connects to."""
-        return self.uri or f"bolt://{_MANAGED_HOST}:{self.bolt_port}"
+        return self.uri or self.managed_uri
 
     @property
     def browser_url(self) -> str:
-        """Neo4j Browser of the managed server (Docker publishes the same port)."""
-        return f"http://{_MANAGED_HOST}:{self.http_port}/browser/"
+        """Neo4j Browser of the server: the host of ``uri`` (else the managed server's) on
+        ``http_port`` (Docker publishes the same port)."""
+        host = urlsplit(self.uri).hostname if self.uri else None
+        host = host or self.host
+        if ":" in host:  # an IPv6 address
+            host = f"[{host}]"
+        return f"http://{host}:{self.http_port}/browser/"
 
     @property
     def password_file(self) -> Path:
@@ -175,10 +202,15 @@ class Settings(BaseModel):
         Raises ServerError when nothing answers at the URI and ConfigError when the
         server rejects the user or password, each in one line naming the fix.
 
-        Example:
-            >>> with Settings().driver() as driver:  # doctest: +SKIP
-            ...     driver.execute_query("RETURN 1", database_=Settings().database)
+        Example (needs a running server)::
+
+            settings = Settings()
+            with settings.driver() as driver:
+                driver.execute_query("RETURN 1", database_=settings.database)
         """
+        import neo4j
+        from neo4j import exceptions as neo4j_errors
+
         driver = neo4j.GraphDatabase.driver(self.bolt_uri, auth=(self.user, self.neo4j_password()))
         try:
             driver.verify_connectivity()
@@ -217,3 +249,13 @@ class Settings(BaseModel):
         else:
             fix = "check that the server is running and NEO4J_URI is right"
         return ServerError(f"Neo4j not reachable at {self.bolt_uri} ({reason}); {fix}")
+
+
+ENVIRONMENT: dict[str, str] = {
+    name: str(field.validation_alias) for name, field in Settings.model_fields.items()
+}
+"""Settings field -> the environment variable it is read from."""
+
+
+def _variable(info: ValidationInfo) -> str:
+    return ENVIRONMENT[str(info.field_name)]

@@ -6,16 +6,19 @@ text, so no value can reach Cypher as anything but a parameter.
 
 from __future__ import annotations
 
+import datetime
 from enum import StrEnum
 
 __all__ = [
     "ENTITY_LABELS",
+    "EVENT_TYPE_WORDS",
     "GRAPH_LABELS",
     "RELATION_TYPES",
     "STRUCTURAL_TYPES",
     "EntityType",
     "EventType",
     "RelationType",
+    "event_caption",
 ]
 
 
@@ -81,3 +84,40 @@ STRUCTURAL_TYPES: frozenset[str] = frozenset(
     {"MENTIONS", "REPORTS", "SUBJECT_OF", "ACTED_IN", "HAS_SENTENCE", "SUPPORTS", "FOLLOWED_BY"}
 )
 """Relationship types that tie articles, sentences, entities and events together."""
+
+EVENT_TYPE_WORDS: dict[EventType, str] = {
+    EventType.COLLAPSE: "爆雷",
+    EventType.OVERDUE: "逾期",
+    EventType.ILLEGAL_FUNDRAISING: "非法集资",
+    EventType.FRAUD: "欺诈",
+    EventType.INVESTIGATION: "立案侦查",
+    EventType.REGULATORY_ACTION: "监管处罚",
+    EventType.EXIT: "退出",
+    EventType.COMPLAINT: "投诉",
+    EventType.EXECUTIVE_RISK: "高管风险",
+}
+"""The Chinese word an analyst uses for each event type, as Browser captions show it."""
+
+_CAPTION_DATE_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+
+
+def event_caption(
+    type: EventType | str, date: datetime.date | None, precision: str | None = None
+) -> str:
+    """The caption of a risk event in Browser: its type in Chinese and its date.
+
+    ``precision`` ("year", "month" or "day") says how much of the date is known; by default
+    the month is shown, which tells a platform's events apart without claiming a day.
+
+    Example:
+        >>> event_caption(EventType.COLLAPSE, datetime.date(2019, 3, 28))
+        '爆雷 2019-03'
+        >>> event_caption("INVESTIGATION", datetime.date(2019, 3, 28), precision="day")
+        '立案侦查 2019-03-28'
+        >>> event_caption("OVERDUE", None)
+        '逾期'
+    """
+    word = EVENT_TYPE_WORDS[EventType(type)]
+    if date is None:
+        return word
+    return f"{word} {date.strftime(_CAPTION_DATE_FORMATS[precision or 'month'])}"

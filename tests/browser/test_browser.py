@@ -1,8 +1,10 @@
 """Neo4j Browser on the test server, driven by headless Chromium: is the graph drawn our way?
 
-A newcomer's path: open Browser, log in, get the project's style and guide without doing
-anything (``browser.post_connect_cmd``), run a named query over the sample articles, see
-entities coloured by type with their Chinese names. The drawn SVG is compared with what the
+A newcomer's path: open Browser, find the server's Bolt address already in the login form,
+log in, get the project's style and guide without doing anything
+(``browser.post_connect_cmd``) and no product-usage banner, run a named query over the
+sample articles, see entities coloured by type with their Chinese names and risk events
+captioned with their type in Chinese and their month. The drawn SVG is compared with what the
 style says each node of the query's result should look like, so the test fails when the
 style is not applied. The screenshots it saves are the ones the README shows.
 """
@@ -20,6 +22,7 @@ from fintech_kg.browser import guide_url, load_style, node_style
 from fintech_kg.browser.guide import GRAPH_QUERY_DIR, load_guide
 from fintech_kg.graph.queries import NamedQuery, load_queries
 from fintech_kg.settings import Settings
+from fintech_kg.vocabulary import EVENT_TYPE_WORDS, EventType
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 STYLE = load_style()
@@ -81,6 +84,19 @@ def test_sample_graph_is_drawn_in_the_project_style(
             kinds_seen |= kinds
     assert len(kinds_seen) >= 4, f"styled nodes of only {sorted(kinds_seen)}"
 
+    # risk events read "爆雷 2019-03": the Chinese word of their type and their month
+    event_caption = re.compile("(" + "|".join(EVENT_TYPE_WORDS.values()) + r")(\d{4}-\d{2})?…?")
+    event_captions = [
+        re.sub(r"\s+", "", node.caption)
+        for node in drawn
+        if event_caption.fullmatch(re.sub(r"\s+", "", node.caption))
+    ]
+    assert any(re.search(r"\d{4}-\d{2}$", c) for c in event_captions), (
+        f"no risk event captioned with its type and month among {[n.caption for n in drawn]}"
+    )
+    english = {t.value for t in EventType} & {node.caption for node in drawn}
+    assert not english, f"events captioned with English type names: {english}"
+
     relation_captions = {p["caption"] for s, p in STYLE.items() if s.startswith("relationship.")}
     drawn_relations = set(frame.locator("svg g.relationship text").all_text_contents())
     assert drawn_relations & relation_captions, f"relationship captions {drawn_relations}"
@@ -99,6 +115,8 @@ def test_guide_opens_on_connect(page: Page, neo4j_settings: Settings) -> None:
     first = load_guide().step[0]
     expect(frame.get_by_role("heading", name=first.title)).to_be_visible(timeout=WAIT_MS)
     expect(frame.locator("pre.runnable").first).to_be_visible()
+    # client.allow_telemetry=false: Browser sends no usage data and shows no consent banner
+    expect(page.get_by_text("we collect information on product usage")).to_have_count(0)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     frame.screenshot(path=str(SCREENSHOTS / "browser-guide.png"))
 
@@ -108,8 +126,12 @@ def _log_in(page: Page, settings: Settings) -> None:
     address = page.get_by_test_id("boltaddress")
     expect(address).to_be_visible(timeout=WAIT_MS)
     scheme, _, host = settings.bolt_uri.partition("://")
+    if settings.managed:
+        # the managed server advertises its own Bolt port, which Browser offers
+        expect(address).to_have_value(host, timeout=WAIT_MS)
+    else:
+        address.fill(host)
     page.locator("select").first.select_option(f"{scheme}://")
-    address.fill(host)
     page.get_by_test_id("username").fill(settings.user)
     page.get_by_test_id("password").fill(settings.neo4j_password())
     page.get_by_test_id("connect").click()

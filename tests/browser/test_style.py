@@ -45,7 +45,7 @@ def test_every_label_has_colour_size_and_border(label: str) -> None:
     [
         ({"Entity", "Bank"}, "{name}"),
         ({"Entity", "P2PPlatform", "Collapsed"}, "{name}"),
-        ({"RiskEvent"}, "{type}"),
+        ({"RiskEvent"}, "{caption}"),
         ({"Article"}, "{title}"),
         ({"Sentence"}, "{text}"),
     ],

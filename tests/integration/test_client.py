@@ -302,6 +302,18 @@ def test_cli(kg: KnowledgeGraph, neo4j_settings: Settings, tmp_path: Path) -> No
     assert out.is_file()
 
 
+def test_cli_write_runs_call_in_transactions(kg: KnowledgeGraph, neo4j_settings: Settings) -> None:
+    kg.cypher("UNWIND range(1, 25) AS i CREATE (:Tmp {i: i})", write=True)
+    batched = "MATCH (n:Tmp) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10 ROWS"
+    with pytest.raises(GraphError, match="--write"):
+        kg.cypher(batched)
+
+    done = _cli(neo4j_settings, "cypher", "--write", batched)
+    assert done.returncode == 0, done.stderr
+    assert kg.cypher("MATCH (n:Tmp) RETURN count(n) AS left").rows == [{"left": 0}]
+    assert kg.stats().labels["Article"] == 8
+
+
 SAMPLES = Path(__file__).parents[2] / "src" / "fintech_kg" / "data" / "samples" / "articles.jsonl"
 
 

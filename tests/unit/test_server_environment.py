@@ -16,7 +16,7 @@ from fintech_kg.neo4j_server.assembly import MODULES, NEO4J_VERSION, assemble, r
 from fintech_kg.neo4j_server.jdk import find_java, java_major_version
 from fintech_kg.neo4j_server.layout import ServerLayout
 from fintech_kg.neo4j_server.lifecycle import check_port_free
-from fintech_kg.settings import ENVIRONMENT, Settings
+from fintech_kg.settings import ENVIRONMENT, LOOPBACK, Settings
 
 
 @pytest.fixture(autouse=True)
@@ -71,14 +71,14 @@ def test_java_major_version(output: str, major: int | None) -> None:
 
 def test_no_java_names_the_fix(fake_bin: Path) -> None:
     with pytest.raises(ServerError, match=r"Java not found .*openjdk-17") as caught:
-        find_java()
+        find_java(None)
     assert "\n" not in str(caught.value)
 
 
 def test_old_java_names_the_fix(fake_bin: Path) -> None:
     _script(fake_bin, "java", """echo 'openjdk version "11.0.22" 2024-01-16' >&2""")
     with pytest.raises(ServerError, match=r"is Java 11, Neo4j 5.26 needs Java 17\+"):
-        find_java()
+        find_java(None)
 
 
 def test_java_home_wins_over_path(
@@ -88,7 +88,7 @@ def test_java_home_wins_over_path(
     (tmp_path / "jdk" / "bin").mkdir(parents=True)
     good = _script(tmp_path / "jdk" / "bin", "java", """echo 'openjdk version "21.0.2"' >&2""")
     monkeypatch.setenv("JAVA_HOME", str(tmp_path / "jdk"))
-    assert find_java() == good
+    assert find_java(Settings().java_home) == good
 
 
 def test_missing_maven_names_the_fix(fake_bin: Path, tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_pom_pins_exact_versions() -> None:
 
 def test_taken_port_names_the_variable(listening_port: int) -> None:
     with pytest.raises(ServerError, match=f"port {listening_port} .* NEO4J_HTTP_PORT"):
-        check_port_free(listening_port, "NEO4J_HTTP_PORT")
+        check_port_free(LOOPBACK, listening_port, "NEO4J_HTTP_PORT")
 
 
 def test_start_refuses_a_taken_port_before_anything_else(

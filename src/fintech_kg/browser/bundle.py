@@ -7,9 +7,10 @@ the managed server writes that archive before it starts: Browser's own files, co
 the Browser jar, plus ``browser/fintech-kg/guide.html`` and ``style.grass``, which Browser
 then finds at ``http://127.0.0.1:PORT/browser/fintech-kg/``.
 
-Example:
-    >>> write_browser_bundle(layout.lib, layout.root / "web")  # doctest: +SKIP
-    PosixPath('.neo4j/web/neo4j-browser.zip')
+Example (needs the assembled server's jars)::
+
+    layout = ServerLayout(Settings().home)
+    write_browser_bundle(layout.lib, layout.web)  # PosixPath('.neo4j/web/neo4j-browser.zip')
 """
 
 from __future__ import annotations

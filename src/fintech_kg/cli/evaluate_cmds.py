@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from fintech_kg.cli.options import json_option
 from fintech_kg.evaluation.full_schema import ArticleComparison, format_findings
 from fintech_kg.evaluation.suite import (
     DATASETS,
@@ -43,7 +44,7 @@ __all__ = ["COMMANDS", "evaluate"]
     show_default="../shared/data",
     help="Folder holding finnsp/, ccks2019_event_entity/ and finre/.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON instead.")
+@json_option
 @click.option(
     "--misses",
     is_flag=True,

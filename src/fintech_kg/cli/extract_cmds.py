@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from fintech_kg.cli.options import workers_option
 from fintech_kg.errors import InputError
 from fintech_kg.models import Article, ExtractionRecord
 
@@ -26,14 +27,7 @@ __all__ = ["COMMANDS", "extract", "extract_schema", "schema"]
     type=click.Path(dir_okay=False, allow_dash=True),
     help="JSON Lines file to write (- = standard output).",
 )
-@click.option(
-    "--workers",
-    "-w",
-    default=1,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Processes to extract with; each loads the pipeline once.",
-)
+@workers_option
 def extract(paths: tuple[str, ...], output: str, workers: int) -> None:
     """Extract entities, relations and risk events from articles into JSON Lines.
 
@@ -44,7 +38,7 @@ def extract(paths: tuple[str, ...], output: str, workers: int) -> None:
 
     Example: fintech-kg extract articles.jsonl notes/ --output out.jsonl --workers 2
     """
-    from fintech_kg.extraction.pipeline import extract_json_lines
+    from fintech_kg.extraction import extract_json_lines
     from fintech_kg.reading import read_articles
 
     failures: list[InputError] = []

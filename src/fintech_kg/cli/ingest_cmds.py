@@ -1,8 +1,8 @@
 """Commands that write the graph: ``ingest``, ``retract`` and ``demo``.
 
-Each is a thin layer over :mod:`fintech_kg.graph.ingest` and
-:class:`~fintech_kg.graph.writer.GraphWriter`; the connection comes from
-:class:`~fintech_kg.settings.Settings` (``NEO4J_URI`` …, else the managed server).
+Each is a few lines over :class:`~fintech_kg.graph.client.KnowledgeGraph`; the connection
+comes from :class:`~fintech_kg.settings.Settings` (``--uri`` …, ``NEO4J_URI`` …, else the
+managed server).
 """
 
 from __future__ import annotations
@@ -13,10 +13,15 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from fintech_kg.cli.options import (
+    batch_size_option,
+    connection_options,
+    json_option,
+    workers_option,
+)
 from fintech_kg.errors import GraphError
-from fintech_kg.graph.ingest import IngestReport, ingest
-from fintech_kg.graph.schema import apply_schema
-from fintech_kg.graph.writer import DEFAULT_BATCH_SIZE, GraphWriter
+from fintech_kg.graph.client import KnowledgeGraph
+from fintech_kg.graph.ingest import IngestReport
 from fintech_kg.settings import Settings
 
 __all__ = ["COMMANDS", "SAMPLES", "demo", "ingest_command", "retract"]
@@ -31,14 +36,17 @@ OPTIONAL MATCH custody = (:Bank)-[:CUSTODIAN_FOR]->(:P2PPlatform)
 RETURN p, chain, custody"""
 
 
-def _run_ingest(
-    sources: list[str | Path], settings: Settings, batch_size: int, workers: int
+def _ingest(
+    settings: Settings, sources: list[str | Path], workers: int, batch_size: int | None = None
 ) -> IngestReport:
-    with settings.driver() as driver:
-        apply_schema(driver, settings.database)
-        writer = GraphWriter(driver, settings.database, batch_size=batch_size)
-        with tqdm(unit=" articles", file=sys.stderr, desc="ingest", leave=False) as bar:
-            return ingest(sources, writer, workers=workers, progress=bar.update)
+    with (
+        KnowledgeGraph(settings=settings) as kg,
+        tqdm(unit=" articles", file=sys.stderr, desc="ingest", leave=False) as bar,
+    ):
+        report = kg.ingest(sources, workers=workers, batch_size=batch_size, progress=bar.update)
+    for error in report.errors:
+        click.echo(f"failed: {error.message}", err=True)
+    return report
 
 
 def _summary(report: IngestReport) -> str:
@@ -52,29 +60,15 @@ def _summary(report: IngestReport) -> str:
     )
 
 
-def _show_errors(report: IngestReport) -> None:
-    for error in report.errors:
-        click.echo(f"failed: {error.message}", err=True)
-
-
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=DEFAULT_BATCH_SIZE,
-    show_default=True,
-    help="Articles per transaction.",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Extraction processes.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
-def ingest_command(paths: tuple[str, ...], batch_size: int, workers: int, as_json: bool) -> None:
+@batch_size_option
+@workers_option
+@connection_options
+@json_option
+def ingest_command(
+    paths: tuple[str, ...], batch_size: int, workers: int, settings: Settings, as_json: bool
+) -> None:
     """Read, extract and write articles (files, folders, or - for stdin) into the graph.
 
     Ingesting an unchanged article again changes nothing; a changed one replaces its
@@ -84,8 +78,7 @@ def ingest_command(paths: tuple[str, ...], batch_size: int, workers: int, as_jso
 
     Example: fintech-kg ingest news/ more.jsonl --batch-size 500 --workers 2
     """
-    report = _run_ingest(list(paths), Settings(), batch_size, workers)
-    _show_errors(report)
+    report = _ingest(settings, list(paths), workers, batch_size)
     click.echo(report.model_dump_json(indent=2) if as_json else _summary(report))
     if report.articles_failed:
         sys.exit(1)
@@ -93,8 +86,9 @@ def ingest_command(paths: tuple[str, ...], batch_size: int, workers: int, as_jso
 
 @click.command("retract")
 @click.argument("article_id")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
-def retract(article_id: str, as_json: bool) -> None:
+@connection_options
+@json_option
+def retract(article_id: str, settings: Settings, as_json: bool) -> None:
     """Remove exactly what one article contributed to the graph.
 
     Relationships, risk events and entities that other articles support stay, with their
@@ -102,42 +96,39 @@ def retract(article_id: str, as_json: bool) -> None:
 
     Example: fintech-kg retract sample-003
     """
-    settings = Settings()
-    with settings.driver() as driver:
-        report = GraphWriter(driver, settings.database).retract(article_id)
+    with KnowledgeGraph(settings=settings) as kg:
+        report = kg.retract(article_id)
     if not report.articles_retracted:
         raise GraphError(
             f"no article {article_id!r} in database {settings.database!r}; list the ids with"
             " `fintech-kg cypher 'MATCH (a:Article) RETURN a.id'`"
         )
-    if as_json:
-        click.echo(report.model_dump_json(indent=2))
-    else:
-        click.echo(
-            f"retracted {article_id}: {report.nodes_deleted} nodes and"
-            f" {report.relationships_deleted} relationships deleted"
-        )
+    click.echo(
+        report.model_dump_json(indent=2)
+        if as_json
+        else f"retracted {article_id}: {report.nodes_deleted} nodes and"
+        f" {report.relationships_deleted} relationships deleted"
+    )
 
 
 @click.command("demo")
-@click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
-def demo(as_json: bool) -> None:
+@connection_options
+@json_option
+def demo(settings: Settings, as_json: bool) -> None:
     """Start the local Neo4j, load the sample articles, and show where to look.
 
-    Uses the server at NEO4J_URI when that is set, else starts the managed one
+    Uses the server at --uri / NEO4J_URI when that is set, else starts the managed one
     (`fintech-kg neo4j start`). Running it again changes nothing.
 
     Example: fintech-kg demo
     """
-    settings = Settings()
     if settings.managed:
         from fintech_kg.neo4j_server import start, status
 
         if not status(settings).running:
             click.echo("starting the managed Neo4j (first run downloads it)…", err=True)
             start(settings)
-    report = _run_ingest([SAMPLES], settings, DEFAULT_BATCH_SIZE, 1)
-    _show_errors(report)
+    report = _ingest(settings, [SAMPLES], workers=1)
     if as_json:
         click.echo(report.model_dump_json(indent=2))
         return

@@ -1,8 +1,9 @@
 """``fintech-kg query | cypher | stats | export``: questions to the graph from the shell.
 
-Each command connects with the settings from the environment (``NEO4J_URI``,
-``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``), prints a table (or JSON with
-``--json``) and leaves errors on stderr with a non-zero exit code.
+Each command is a few lines over :class:`~fintech_kg.graph.client.KnowledgeGraph`: it
+connects with ``--uri``/``--user``/``--database`` over the settings from the environment
+(``NEO4J_URI`` …), prints a table (or JSON with ``--json``) and leaves errors on stderr with
+a non-zero exit code.
 """
 
 from __future__ import annotations
@@ -15,18 +16,16 @@ from typing import Any, TypeVar, cast
 
 import click
 
+from fintech_kg.cli.options import connection_options, json_option
+from fintech_kg.graph.client import KnowledgeGraph
+from fintech_kg.graph.export import ExportFormat, export_graph
 from fintech_kg.graph.queries import NamedQuery, get_query, guess_value, load_queries
 from fintech_kg.graph.results import QueryResult
+from fintech_kg.settings import Settings
 
 __all__ = ["COMMANDS"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _json_option(command: F) -> F:
-    return click.option(
-        "--json", "as_json", is_flag=True, help="Print JSON for scripts instead of a table."
-    )(command)
 
 
 def _param_option(command: F) -> F:
@@ -47,9 +46,15 @@ def _param_option(command: F) -> F:
 @click.option(
     "--show", is_flag=True, help="Print the query with its :param line for Neo4j Browser."
 )
-@_json_option
+@connection_options
+@json_option
 def query_command(
-    name: str | None, params: Sequence[str], list_queries: bool, show: bool, as_json: bool
+    name: str | None,
+    params: Sequence[str],
+    list_queries: bool,
+    show: bool,
+    settings: Settings,
+    as_json: bool,
 ) -> None:
     """Run a named query from cypher/queries, typing each --param by the query's header.
 
@@ -65,42 +70,50 @@ def query_command(
         click.echo(f"{named.example_line}\n\n{named.cypher}")
         return
     values = named.convert(dict(_split_params(params)))
-    from fintech_kg.graph.client import KnowledgeGraph
-
-    with KnowledgeGraph() as kg:
+    with KnowledgeGraph(settings=settings) as kg:
         _print_result(kg.query(name, **values), as_json)
 
 
 @click.command("cypher")
 @click.argument("statement")
 @_param_option
-@click.option("--write", is_flag=True, help="Allow writes (default: a read-only transaction).")
-@_json_option
-def cypher_command(statement: str, params: Sequence[str], write: bool, as_json: bool) -> None:
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Allow writes: run in an auto-commit transaction, as cypher-shell does, so "
+    "CALL { ... } IN TRANSACTIONS works (default: a read-only transaction).",
+)
+@connection_options
+@json_option
+def cypher_command(
+    statement: str, params: Sequence[str], write: bool, settings: Settings, as_json: bool
+) -> None:
     """Run one raw Cypher statement, read-only unless --write is given.
 
+    With --write the statement commits on its own (an auto-commit transaction), so the
+    batched updates of Neo4j's docs run: CALL { ... } IN TRANSACTIONS OF 1000 ROWS.
     Parameter values are typed by their look: 3 is an integer, 2018-06-01 a date, true a
     boolean, [..] or {..} JSON; everything else a string.
 
     Example: fintech-kg cypher "MATCH (e:Entity {name: $name}) RETURN e.id" -p name=百度
+
+    Example: fintech-kg cypher --write "MATCH (n:Tmp) CALL { WITH n DETACH DELETE n } IN
+    TRANSACTIONS OF 1000 ROWS"
     """
     values = {key: guess_value(text) for key, text in _split_params(params)}
-    from fintech_kg.graph.client import KnowledgeGraph
-
-    with KnowledgeGraph() as kg:
+    with KnowledgeGraph(settings=settings) as kg:
         _print_result(kg.cypher(statement, values, write=write), as_json)
 
 
 @click.command("stats")
-@_json_option
-def stats_command(as_json: bool) -> None:
+@connection_options
+@json_option
+def stats_command(settings: Settings, as_json: bool) -> None:
     """Count the graph's nodes per label and relationships per type.
 
     Example: fintech-kg stats --json
     """
-    from fintech_kg.graph.client import KnowledgeGraph
-
-    with KnowledgeGraph() as kg:
+    with KnowledgeGraph(settings=settings) as kg:
         stats = kg.stats()
     if as_json:
         click.echo(stats.model_dump_json(indent=2))
@@ -127,18 +140,16 @@ def stats_command(as_json: bool) -> None:
     required=True,
     help="File to write.",
 )
-@_json_option
-def export_command(export_format: str, output: Path, as_json: bool) -> None:
+@connection_options
+@json_option
+def export_command(export_format: str, output: Path, settings: Settings, as_json: bool) -> None:
     """Export the whole graph to a file.
 
     The cypher script rebuilds the graph in an empty database: cypher-shell -f FILE.
 
     Example: fintech-kg export --format graphml --output graph.graphml
     """
-    from fintech_kg.graph.client import KnowledgeGraph
-    from fintech_kg.graph.export import ExportFormat, export_graph
-
-    with KnowledgeGraph() as kg:
+    with KnowledgeGraph(settings=settings) as kg:
         graph = export_graph(kg, cast(ExportFormat, export_format), output)
     summary = {
         "format": export_format,

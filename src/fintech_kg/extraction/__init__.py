@@ -26,7 +26,14 @@ if TYPE_CHECKING:
 
     from fintech_kg.models import Article, ExtractionRecord
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "extract_many", "extract_text", "load_pipeline"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "extract",
+    "extract_json_lines",
+    "extract_many",
+    "extract_text",
+    "load_pipeline",
+]
 
 
 def load_pipeline() -> Language:
@@ -67,3 +74,14 @@ def extract_many(articles: Iterable[Article], *, workers: int = 1) -> Iterator[E
     from fintech_kg.extraction import pipeline
 
     return pipeline.extract_many(articles, workers=workers)
+
+
+def extract_json_lines(articles: Iterable[Article], *, workers: int = 1) -> Iterator[str]:
+    """Like :func:`extract_many`, as one JSON line per record: what ``fintech-kg extract``
+    writes, without turning the workers' JSON into models and back.
+
+    Example: ``out.writelines(line + "\\n" for line in extract_json_lines(articles))``
+    """
+    from fintech_kg.extraction import pipeline
+
+    return pipeline.extract_json_lines(articles, workers=workers)

@@ -11,6 +11,7 @@ the same sentence. When no named subject is found but a category word is ("平�
 
 Example::
 
+    >>> from datetime import date
     >>> from fintech_kg.evaluation import candidate_entities
     >>> from fintech_kg.reading import make_article
     >>> text = "6月15日，某某贷平台爆雷，涉案金额3亿元。"

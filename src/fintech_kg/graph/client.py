@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, LiteralString, cast, overload
@@ -126,12 +127,14 @@ class KnowledgeGraph:
         articles: Iterable[Article] = (),
         workers: int = 1,
         batch_size: int | None = None,
+        progress: Callable[[int], object] | None = None,
     ) -> IngestReport:
         """Extract and write articles from files, raw texts or ready ``Article`` objects.
 
         Applies the schema if needed, then delegates to :func:`fintech_kg.graph.ingest.ingest`
-        (``batch_size`` articles per transaction); ingesting the same article twice changes
-        nothing. Unreadable inputs are listed in the report, not raised.
+        (``workers`` extraction processes, ``batch_size`` articles per transaction,
+        ``progress`` called with the inputs done after each batch); ingesting the same
+        article twice changes nothing. Unreadable inputs are listed in the report, not raised.
 
         Example:
             >>> report = kg.ingest(texts=["团贷网于2019年3月28日被立案侦查。"])  # doctest: +SKIP
@@ -146,7 +149,7 @@ class KnowledgeGraph:
         inputs: list[str | Path | Article] = [*paths, *(make_article(t) for t in texts), *articles]
         apply_schema(self.driver, self.database)
         writer = GraphWriter(self.driver, self.database)
-        return ingest(inputs, writer, workers=workers, batch_size=batch_size)
+        return ingest(inputs, writer, workers=workers, batch_size=batch_size, progress=progress)
 
     def retract(self, article_id: str) -> WriteReport:
         """Remove exactly what one article contributed to the graph.
@@ -183,12 +186,21 @@ class KnowledgeGraph:
         """Run raw Cypher with parameters; in a read transaction unless ``write`` is set.
 
         A write attempted without ``write=True`` fails on the server and changes nothing.
+        With ``write=True`` the statement runs in an auto-commit transaction, as cypher-shell
+        runs it: ``CALL { … } IN TRANSACTIONS`` works (it commits batch by batch), and a
+        failure is not retried.
 
         Example:
             >>> kg.cypher("MATCH (e:Entity {id: $id}) RETURN e.name AS name", {"id": "百度"})
             ... # doctest: +SKIP
+            >>> kg.cypher(
+            ...     "MATCH (n:Tmp) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS",
+            ...     write=True,
+            ... )  # doctest: +SKIP
         """
-        return self._run("cypher", text, dict(params or {}), write=write)
+        if write:
+            return self._run_auto_commit("cypher", text, dict(params or {}))
+        return self._run("cypher", text, dict(params or {}), write=False)
 
     def entity(self, name_or_alias: str) -> EntityNode | None:
         """The entity whose id, name or alias is ``name_or_alias``, else None.
@@ -484,28 +496,43 @@ class KnowledgeGraph:
         query = cast(LiteralString, text)
 
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
-            result = tx.run(query, params)
-            columns = list(result.keys())
-            rows = [{key: to_python(record[key]) for key in columns} for record in result]
-            return QueryResult(name=name, columns=columns, rows=rows)
+            return _result(name, tx.run(query, params))
 
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        with self._session(name, mode) as session:
+            return session.execute_write(work) if write else session.execute_read(work)
+
+    def _run_auto_commit(self, name: str, text: str, params: dict[str, Any]) -> QueryResult:
+        # Neo4j refuses CALL { … } IN TRANSACTIONS inside an explicit transaction (which
+        # execute_write opens), so raw writes go through session.run.
+        query = cast(LiteralString, text)
+        with self._session(name, neo4j.WRITE_ACCESS) as session:
+            return _result(name, session.run(query, params))
+
+    @contextmanager
+    def _session(self, name: str, mode: str) -> Iterator[neo4j.Session]:
         try:
             with self.driver.session(
                 database=self.database,
                 default_access_mode=mode,
                 notifications_min_severity="OFF",
             ) as session:
-                return session.execute_write(work) if write else session.execute_read(work)
+                yield session
         except neo4j_errors.Neo4jError as exc:
             hint = ""
             if exc.code == "Neo.ClientError.Statement.AccessMode":
                 hint = " (this writes: pass --write / write=True to allow it)"
             elif "IN TRANSACTIONS" in (exc.message or ""):
-                hint = " (run CALL ... IN TRANSACTIONS in cypher-shell or Neo4j Browser)"
+                hint = " (it needs an auto-commit transaction: pass --write / write=True)"
             raise GraphError(f"query {name!r} failed: {exc.message}{hint}") from exc
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
             raise self.settings.unreachable_error(exc) from exc
+
+
+def _result(name: str, result: neo4j.Result) -> QueryResult:
+    columns = list(result.keys())
+    rows = [{key: to_python(record[key]) for key in columns} for record in result]
+    return QueryResult(name=name, columns=columns, rows=rows)
 
 
 def _without(row: Mapping[str, Any], *keys: str) -> dict[str, Any]:

@@ -44,7 +44,7 @@ from fintech_kg.graph.resolution import (
 )
 from fintech_kg.graph.templates import check_labels, check_relation_type
 from fintech_kg.models import Entity, Evidence, ExtractionRecord, Relation, RiskEvent
-from fintech_kg.vocabulary import RelationType
+from fintech_kg.vocabulary import RelationType, event_caption
 
 __all__ = [
     "MAX_KEY_BYTES",
@@ -573,6 +573,9 @@ def _event_row(
         "subject": first.subject,
         "co_subjects": co_subjects,
         "sector": first.sector,
+        "caption": event_caption(
+            first.type, shown[0] if shown else None, shown[1] if shown else None
+        ),
         "date": shown[0] if shown else None,
         "date_precision": shown[1] if shown else None,
         "date_text": shown[2] if shown else None,

@@ -4,10 +4,13 @@ Every statement says ``IF NOT EXISTS``, so applying the schema to a database tha
 already changes nothing. The writer relies on the uniqueness constraints: they make MERGE
 safe under concurrent writers and give every key lookup its index.
 
-Example:
-    >>> from neo4j import GraphDatabase
-    >>> driver = GraphDatabase.driver("bolt://127.0.0.1:7687", auth=("neo4j", password))
-    >>> apply_schema(driver, "neo4j")  # doctest: +SKIP
+Example (needs a running server)::
+
+    from fintech_kg.settings import Settings
+
+    settings = Settings()
+    with settings.driver() as driver:
+        apply_schema(driver, settings.database)
 """
 
 from __future__ import annotations

@@ -3,11 +3,12 @@
 Everything lives in the state folder ``Settings.home`` (jars, ``conf/neo4j.conf``, data,
 logs, the pid file and the generated password), so the data survives restarts.
 
-Example:
-    >>> from fintech_kg.settings import Settings
-    >>> from fintech_kg.neo4j_server import start, stop
-    >>> start(Settings())  # doctest: +SKIP
-    True
+Example (starts a server)::
+
+    from fintech_kg.settings import Settings
+    from fintech_kg.neo4j_server import start, stop
+
+    start(Settings())  # True: started; False: it already ran
 """
 
 from __future__ import annotations

@@ -23,8 +23,6 @@ from fintech_kg.settings import Settings
 
 __all__ = ["browser_conf_lines", "render_conf", "write_conf"]
 
-_HOST = "127.0.0.1"
-
 
 def _browser_conf() -> Traversable:
     return resources.files("fintech_kg") / "browser" / "server.conf"
@@ -42,15 +40,16 @@ def browser_conf_lines(http_port: int) -> list[str]:
 
 def render_conf(settings: Settings, layout: ServerLayout) -> str:
     """The text of ``neo4j.conf``: local binds, auth on, state folders, memory."""
+    host = settings.host
     lines = [
         "# Written by `fintech-kg neo4j start` on every start: change the settings",
         "# (environment variables, see fintech_kg/settings.py), not this file.",
-        f"server.default_listen_address={_HOST}",
-        f"server.default_advertised_address={_HOST}",
-        f"server.bolt.listen_address={_HOST}:{settings.bolt_port}",
-        f"server.bolt.advertised_address={_HOST}:{settings.bolt_port}",
-        f"server.http.listen_address={_HOST}:{settings.http_port}",
-        f"server.http.advertised_address={_HOST}:{settings.http_port}",
+        f"server.default_listen_address={host}",
+        f"server.default_advertised_address={host}",
+        f"server.bolt.listen_address={host}:{settings.bolt_port}",
+        f"server.bolt.advertised_address={host}:{settings.bolt_port}",
+        f"server.http.listen_address={host}:{settings.http_port}",
+        f"server.http.advertised_address={host}:{settings.http_port}",
         "server.https.enabled=false",
         "dbms.security.auth_enabled=true",
         f"server.directories.data={layout.data}",

@@ -11,7 +11,6 @@ Example:
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -42,14 +41,14 @@ def java_major_version(version_output: str) -> int | None:
     return major
 
 
-def find_java() -> Path:
-    """The ``java`` executable, checked to be Java 17 or newer.
+def find_java(java_home: Path | None) -> Path:
+    """The ``java`` executable of ``java_home`` (``Settings.java_home``, from ``JAVA_HOME``),
+    else on ``PATH``, checked to be Java 17 or newer.
 
     Raises ServerError naming the fix when none is found or it is too old.
     """
-    java_home = os.environ.get("JAVA_HOME")
-    if java_home and (Path(java_home) / "bin" / "java").is_file():
-        java = Path(java_home) / "bin" / "java"
+    if java_home is not None and (java_home / "bin" / "java").is_file():
+        java = java_home / "bin" / "java"
     else:
         found = shutil.which("java")
         if found is None:

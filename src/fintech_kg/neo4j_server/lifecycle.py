@@ -3,15 +3,14 @@
 ``start`` is a no-op when the server already runs and returns once Bolt answers a query;
 ``stop`` sends SIGTERM and waits, so Neo4j checkpoints and nothing written is lost.
 
-Example:
-    >>> from fintech_kg.settings import Settings
-    >>> settings = Settings()
-    >>> start(settings)  # doctest: +SKIP
-    True
-    >>> status(settings).running  # doctest: +SKIP
-    True
-    >>> stop(settings)  # doctest: +SKIP
-    True
+Example (starts a server)::
+
+    from fintech_kg.settings import ENVIRONMENT, Settings
+
+    settings = Settings()
+    start(settings)  # True
+    status(settings).running  # True
+    stop(settings)  # True
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ from fintech_kg.neo4j_server.assembly import assemble
 from fintech_kg.neo4j_server.conf import write_conf
 from fintech_kg.neo4j_server.jdk import find_java
 from fintech_kg.neo4j_server.layout import ServerLayout
-from fintech_kg.settings import Settings
+from fintech_kg.settings import ENVIRONMENT, Settings
 
 __all__ = ["ServerStatus", "check_port_free", "start", "status", "stop"]
 
@@ -50,7 +49,6 @@ JVM_FLAGS = (
 )
 START_TIMEOUT_S = 300.0
 STOP_TIMEOUT_S = 180.0
-_HOST = "127.0.0.1"
 
 # Servers this process started: polling them reaps the exit status, so a stopped server
 # does not linger as a zombie that still looks alive.
@@ -77,7 +75,7 @@ def status(settings: Settings) -> ServerStatus:
     return ServerStatus(
         running=pid is not None,
         pid=pid,
-        bolt_uri=f"bolt://{_HOST}:{settings.bolt_port}",
+        bolt_uri=settings.managed_uri,
         browser_url=settings.browser_url,
         home=layout.root,
         log_file=layout.console_log,
@@ -100,9 +98,9 @@ def start(settings: Settings) -> bool:
     if pid is not None:
         _wait_until_ready(settings, layout, pid)
         return False
-    check_port_free(settings.bolt_port, "NEO4J_BOLT_PORT")
-    check_port_free(settings.http_port, "NEO4J_HTTP_PORT")
-    java = find_java()
+    check_port_free(settings.host, settings.bolt_port, ENVIRONMENT["bolt_port"])
+    check_port_free(settings.host, settings.http_port, ENVIRONMENT["http_port"])
+    java = find_java(settings.java_home)
     lib = assemble(layout)
     for folder in (layout.data, layout.logs, layout.plugins, layout.import_dir, layout.run):
         folder.mkdir(parents=True, exist_ok=True)
@@ -155,16 +153,16 @@ def stop(settings: Settings) -> bool:
     return True
 
 
-def check_port_free(port: int, variable: str) -> None:
-    """Raise ServerError naming the fix when ``127.0.0.1:port`` is taken."""
+def check_port_free(host: str, port: int, variable: str) -> None:
+    """Raise ServerError naming the fix when ``host:port`` is taken."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         # allow binding over connections of a just-stopped server left in TIME_WAIT
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            probe.bind((_HOST, port))
+            probe.bind((host, port))
         except OSError:
             raise ServerError(
-                f"port {port} on {_HOST} is already in use (another Neo4j?); stop that "
+                f"port {port} on {host} is already in use (another Neo4j?); stop that "
                 f"process or choose a free port with {variable}=..."
             ) from None
 
@@ -208,7 +206,8 @@ def _initial_password(settings: Settings, layout: ServerLayout) -> str:
 
 def _set_initial_password(java: Path, lib: Path, layout: ServerLayout, password: str) -> None:
     # neo4j-admin's set-initial-password writes data/dbms/auth.ini, which the first start
-    # reads, so the server never runs with the default neo4j/neo4j login.
+    # reads, so the server never runs with the default neo4j/neo4j login. It finds the
+    # server's files through NEO4J_HOME and NEO4J_CONF in its own environment.
     completed = subprocess.run(
         [str(java), "-cp", str(lib / "*"), ADMIN_TOOL, "dbms", "set-initial-password", password],
         env={**os.environ, "NEO4J_HOME": str(layout.root), "NEO4J_CONF": str(layout.conf_dir)},
@@ -218,12 +217,14 @@ def _set_initial_password(java: Path, lib: Path, layout: ServerLayout, password:
     )
     if completed.returncode != 0:
         output = (completed.stderr or completed.stdout).strip().splitlines()
-        reason = output[-1] if output else f"exit {completed.returncode}"
+        # the cause comes first, then Java's stack frames
+        causes = [line.strip() for line in output if not line.strip().startswith("at ")]
+        reason = causes[0] if causes else f"exit {completed.returncode}"
         raise ServerError(f"cannot set the initial Neo4j password: {reason}")
 
 
 def _wait_until_ready(settings: Settings, layout: ServerLayout, pid: int) -> None:
-    uri = f"bolt://{_HOST}:{settings.bolt_port}"
+    uri = settings.managed_uri
     deadline = time.monotonic() + START_TIMEOUT_S
     auth = (settings.user, settings.neo4j_password())
     with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:

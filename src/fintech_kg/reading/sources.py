@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -26,19 +25,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, TextIO, cast
 
-from fintech_kg.errors import ConfigError, InputError
+from fintech_kg.errors import InputError
 from fintech_kg.models import Article
 from fintech_kg.reading.article import make_article, parse_published_at
 from fintech_kg.reading.decoding import UndecodableError, decode_bytes, looks_binary
 from fintech_kg.reading.formats import Document, from_html, from_markdown
+from fintech_kg.settings import DEFAULT_MAX_ARTICLE_CHARS, ENVIRONMENT, Settings
 
 __all__ = ["DEFAULT_MAX_CHARS", "MAX_CHARS_ENV", "SUFFIX_FORMATS", "read_articles"]
 
-DEFAULT_MAX_CHARS = 2_000_000
+DEFAULT_MAX_CHARS = DEFAULT_MAX_ARTICLE_CHARS
 """Largest article read, in characters; bigger ones are reported, not read."""
 
-MAX_CHARS_ENV = "FINTECH_KG_MAX_ARTICLE_CHARS"
-"""Environment variable that overrides :data:`DEFAULT_MAX_CHARS`."""
+MAX_CHARS_ENV = ENVIRONMENT["max_article_chars"]
+"""The variable that overrides :data:`DEFAULT_MAX_CHARS` (see :mod:`fintech_kg.settings`)."""
 
 Format = Literal["text", "markdown", "html", "jsonl", "json"]
 
@@ -86,12 +86,12 @@ def read_articles(
 
     ``sources`` are files, folders (read recursively, in sorted path order, skipping hidden
     entries and unknown extensions) or "-" for ``stdin`` (default: the process's stdin).
-    ``max_chars`` caps an article's length (default :data:`DEFAULT_MAX_CHARS`, or the
-    :data:`MAX_CHARS_ENV` environment variable).
+    ``max_chars`` caps an article's length (default: ``Settings().max_article_chars``,
+    :data:`DEFAULT_MAX_CHARS` unless :data:`MAX_CHARS_ENV` is set).
 
     Example: ``[a.meta.id for a in read_articles(["a.jsonl"]) if isinstance(a, Article)]``
     """
-    limit = max_chars if max_chars is not None else _max_chars_from_env()
+    limit = max_chars if max_chars is not None else Settings().max_article_chars
     if isinstance(sources, str | Path):
         sources = [sources]  # one path given bare, not a string to iterate character by character
     for source in sources:
@@ -111,22 +111,6 @@ def read_articles(
             yield from _read_path(path, SUFFIX_FORMATS.get(path.suffix.lower()), limit)
         else:
             yield InputError("no such file or folder; check the path", path=str(path))
-
-
-def _max_chars_from_env() -> int:
-    value = os.environ.get(MAX_CHARS_ENV)
-    if value is None:
-        return DEFAULT_MAX_CHARS
-    try:
-        limit = int(value)
-    except ValueError:
-        limit = 0
-    if limit <= 0:
-        raise ConfigError(
-            f"{MAX_CHARS_ENV}={value!r} is not a positive number of characters;"
-            f" unset it or set it to e.g. {DEFAULT_MAX_CHARS * 5}"
-        )
-    return limit
 
 
 def _limit_hint(limit: int) -> str:
