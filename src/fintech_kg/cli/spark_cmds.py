@@ -66,6 +66,12 @@ def _conf(values: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="Write from the driver in input order, or from every partition in parallel.",
 )
+@click.option(
+    "--writers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --write-mode partitions: most partitions writing at once [default: all].",
+)
 @click.option("--conf", "conf", multiple=True, metavar="KEY=VALUE", help="Spark setting.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
 def spark_ingest(
@@ -74,6 +80,7 @@ def spark_ingest(
     partitions: int | None,
     batch_size: int,
     write_mode: str,
+    writers: int | None,
     conf: tuple[str, ...],
     as_json: bool,
 ) -> None:
@@ -98,6 +105,7 @@ def spark_ingest(
         partitions=partitions,
         batch_size=batch_size,
         write_mode="partitions" if write_mode == "partitions" else "driver",
+        writers=writers,
     )
     for error in report.errors:
         click.echo(f"failed: {error.message}", err=True)

@@ -96,9 +96,10 @@ def _extract_partition(
 def _read(row: Row, max_chars: int | None) -> Article | InputError | None:
     if row.line is None:
         return read_record(json.loads(row.value), path=row.path, max_chars=max_chars)
-    # Spark's text reader keeps a byte-order mark; the CLI's decoder drops it.
+    # Spark's text reader keeps a byte-order mark, which the CLI's decoder drops, and drops
+    # the line break, which the CLI's reader keeps (a JSON error message can name it).
     value = row.value.removeprefix("\ufeff") if row.line == 1 else row.value
-    return read_json_line(value, path=row.path, line_number=row.line, max_chars=max_chars)
+    return read_json_line(value + "\n", path=row.path, line_number=row.line, max_chars=max_chars)
 
 
 def _error(error: InputError) -> dict[str, Any]:

@@ -38,13 +38,16 @@ def ingest(
     partitions: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     write_mode: WriteMode = "driver",
+    writers: int | None = None,
     retries: int = DEFAULT_RETRIES,
 ) -> IngestReport:
     """Ingest JSON Lines or Parquet paths, or a DataFrame of articles, into the graph.
 
     ``partitions`` splits the extraction (default: Spark's choice); ``batch_size``
-    articles go into one transaction. Bad rows are listed in the report's ``errors`` with
-    the CLI's messages and counted in ``articles_failed``; the rest is written.
+    articles go into one transaction; ``write_mode`` and ``writers`` as in
+    :func:`~fintech_kg.spark.writing.write_records`. Bad rows are listed in the report's
+    ``errors`` with the CLI's messages and counted in ``articles_failed``; the rest is
+    written.
     """
     if isinstance(sources, DataFrame):
         inputs = frame_inputs(sources.repartition(partitions) if partitions else sources)
@@ -57,7 +60,12 @@ def ingest(
         with settings.driver() as driver:
             apply_schema(driver, settings.database)
         written = write_records(
-            extraction.records, settings, batch_size=batch_size, mode=write_mode, retries=retries
+            extraction.records,
+            settings,
+            batch_size=batch_size,
+            mode=write_mode,
+            writers=writers,
+            retries=retries,
         )
     finally:
         extraction.release()

@@ -58,10 +58,15 @@ def write_records(
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     mode: WriteMode = "driver",
+    writers: int | None = None,
     retries: int = DEFAULT_RETRIES,
 ) -> IngestReport:
     """Write the records DataFrame to the database of ``settings``; the report counts what
-    was written, skipped (unchanged) and refused."""
+    was written, skipped (unchanged) and refused.
+
+    ``writers``: in ``partitions`` mode, the most partitions writing at once (the records
+    are coalesced to that many; default one writer per partition).
+    """
     if mode not in WRITE_MODES:
         raise GraphError(f"unknown write mode {mode!r}; choose one of {', '.join(WRITE_MODES)}")
     if mode == "driver":
@@ -75,7 +80,8 @@ def write_records(
         password=settings.neo4j_password(),
         database=settings.database,
     )
-    parts = records.rdd.mapPartitions(
+    rows = records.rdd.coalesce(writers) if writers else records.rdd
+    parts = rows.mapPartitions(
         partial(_write_partition, settings=shipped, batch_size=batch_size, retries=retries)
     ).collect()
     return merge_reports(IngestReport.model_validate_json(part) for part in parts)
