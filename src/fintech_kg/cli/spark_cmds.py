@@ -15,11 +15,6 @@ from fintech_kg.settings import Settings
 
 __all__ = ["COMMANDS", "spark_group"]
 
-_INSTALL_HINT = (
-    "the Spark commands need PySpark 3.5 and Java 17; install the extra with"
-    " pip install 'fintech-kg[spark]' (in a checkout: make setup)"
-)
-
 
 @click.group("spark")
 def spark_group() -> None:
@@ -96,7 +91,7 @@ def spark_ingest(
     try:
         from fintech_kg.spark import ingest, spark_session
     except ImportError as exc:
-        raise click.ClickException(f"{exc}; {_INSTALL_HINT}") from exc
+        raise click.ClickException(str(exc)) from exc  # it names the extra to install
     spark = spark_session(master, _conf(conf))
     report = ingest(
         spark,

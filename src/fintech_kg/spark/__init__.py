@@ -23,7 +23,8 @@ try:
     import pyspark  # noqa: F401
 except ImportError as exc:
     raise ImportError(
-        "fintech_kg.spark needs PySpark 3.5; install it with: pip install 'fintech-kg[spark]'"
+        "fintech_kg.spark needs PySpark 3.5 and Java 17; install PySpark with"
+        " pip install 'fintech-kg[spark]' (in a checkout: make setup)"
     ) from exc
 
 from fintech_kg.spark.extraction import Extraction, extract_inputs
