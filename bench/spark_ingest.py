@@ -54,7 +54,9 @@ def corpus_slice(count: int, folder: Path) -> Path:
 
 
 def clear(kg: KnowledgeGraph) -> None:
-    kg.cypher("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", write=True)
+    # CALL ... IN TRANSACTIONS runs only in an auto-commit transaction.
+    with kg.driver.session(database=kg.database) as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
 def main() -> int:
@@ -88,13 +90,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = corpus_slice(args.articles, Path(folder))
         n = sum(1 for item in read_articles([path]) if isinstance(item, Article))
-        rows: list[tuple[str, float]] = []
+        print(f"{n} articles of {CORPUS}")
+        print(f"{'path':<58} {'seconds':>8} {'articles/s':>11}")
+
+        def show(name: str, seconds: float) -> None:
+            print(f"{name:<58} {seconds:>8.1f} {n / seconds:>11.1f}", flush=True)
 
         def cli_extract() -> int:
             articles = (a for a in read_articles([path]) if isinstance(a, Article))
             return sum(1 for _ in extract_many(articles, workers=args.workers))
 
-        rows.append((f"CLI extraction, workers={args.workers}", timed(cli_extract)[0]))
+        show(f"CLI extraction, workers={args.workers}", timed(cli_extract)[0])
 
         conf = {
             "spark.ui.enabled": "false",
@@ -103,26 +109,21 @@ def main() -> int:
         }
         start_seconds, spark = timed(lambda: spark_session(args.master, conf))
         spark.sparkContext.setLogLevel("ERROR")
+        print(f"(Spark session start {start_seconds:.1f} s, not counted)")
 
         def spark_extract() -> int:
-            extraction = extract_inputs(source_inputs(spark, [str(path)], args.partitions))
+            extraction = extract_inputs(spark, source_inputs(spark, [str(path)], args.partitions))
             try:
                 return int(extraction.records.count())
             finally:
                 extraction.release()
 
-        rows.append((f"Spark extraction {args.master}, cold workers", timed(spark_extract)[0]))
-        rows.append((f"Spark extraction {args.master}, warm workers", timed(spark_extract)[0]))
+        show(f"Spark extraction {args.master}, cold workers", timed(spark_extract)[0])
+        show(f"Spark extraction {args.master}, warm workers", timed(spark_extract)[0])
 
         clear(kg)
-        rows.append(
-            (
-                f"CLI ingest (KnowledgeGraph.ingest, workers={args.workers})",
-                timed(lambda: kg.ingest([path], workers=args.workers, batch_size=args.batch_size))[
-                    0
-                ],
-            )
-        )
+        seconds, _ = timed(lambda: kg.ingest([path], workers=args.workers))
+        show(f"CLI ingest (KnowledgeGraph.ingest, workers={args.workers})", seconds)
         for mode in ("driver", "partitions"):
             clear(kg)
             seconds, report = timed(
@@ -136,18 +137,11 @@ def main() -> int:
                 )
             )
             assert report.articles_written == n, report
-            rows.append((f"Spark ingest {args.master}, write mode {mode}", seconds))
+            show(f"Spark ingest {args.master}, write mode {mode}", seconds)
         stats = kg.stats()
         spark.stop()
     kg.close()
-
-    print(
-        f"{n} articles of {CORPUS} ({stats.nodes:,} nodes, {stats.relationships:,}"
-        f" relationships in the graph); Spark session start {start_seconds:.1f} s"
-    )
-    print(f"{'path':<58} {'seconds':>8} {'articles/s':>11}")
-    for name, seconds in rows:
-        print(f"{name:<58} {seconds:>8.1f} {n / seconds:>11.1f}")
+    print(f"graph: {stats.nodes:,} nodes, {stats.relationships:,} relationships")
     return 0
 
 

@@ -17,8 +17,7 @@ from pyspark.sql.types import (
 )
 
 from fintech_kg.models import Entity, ExtractionRecord, RiskEvent
-from fintech_kg.spark.schema import RECORD_SCHEMA, model_schema, plain, spark_type
-from fintech_kg.vocabulary import EventType
+from fintech_kg.spark.schema import RECORD_SCHEMA, model_schema, spark_type
 
 
 def test_every_model_field_has_a_column_of_its_type() -> None:
@@ -44,9 +43,3 @@ def test_a_field_with_no_spark_type_is_refused_by_name() -> None:
 
     with pytest.raises(TypeError, match="no Spark type for <class 'datetime\\.time'>"):
         model_schema(Odd)
-
-
-def test_plain_turns_enums_into_values_at_any_depth() -> None:
-    assert plain({"events": [{"type": EventType("COLLAPSE")}]}) == {
-        "events": [{"type": "COLLAPSE"}]
-    }

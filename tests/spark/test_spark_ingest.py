@@ -77,7 +77,7 @@ def _clear(driver: neo4j.Driver, database: str) -> None:
 
 
 def test_records_are_the_cli_extraction_in_model_typed_columns(spark: SparkSession) -> None:
-    extraction = extract_inputs(source_inputs(spark, [str(SAMPLES)], partitions=3))
+    extraction = extract_inputs(spark, source_inputs(spark, [str(SAMPLES)], partitions=3))
     try:
         records = [record_from_row(row) for row in extraction.records.toLocalIterator()]
         assert extraction.records.columns == list(ExtractionRecord.model_fields)

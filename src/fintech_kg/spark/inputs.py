@@ -1,8 +1,11 @@
-"""What a data team has -> one DataFrame of articles as JSON text, each with its origin.
+"""What a data team has -> one RDD of articles as JSON text, each with its origin.
 
-Extraction reads every source the same way: one row per article, ``value`` its JSON object
-(``{"id", "title", "text", ...}``), ``path`` and ``line`` where it came from (the schema is
-:data:`~fintech_kg.spark.schema.INPUT_SCHEMA`). Each row is then read by
+Extraction reads every source the same way: one :data:`Input` per article, ``(path, line,
+value)``, ``value`` its JSON object (``{"id", "title", "text", ...}``), ``path`` and
+``line`` where it came from (``line`` None for a table row). An RDD of plain tuples, not a
+DataFrame: Spark then runs reading and extraction in one Python worker per task, where a
+DataFrame between them costs a conversion and a second worker per task, which took more
+time than the extraction. Each input is then read by
 :func:`fintech_kg.reading.read_json_line` or :func:`~fintech_kg.reading.read_record`, the
 functions the CLI's reader uses, so a bad row gets the message ``fintech-kg ingest`` prints.
 
@@ -14,8 +17,8 @@ functions the CLI's reader uses, so a bad row gets the message ``fintech-kg inge
 
 Example:
     >>> inputs = source_inputs(spark, ["news/2019.jsonl"], partitions=8)  # doctest: +SKIP
-    >>> inputs.first().line  # doctest: +SKIP
-    1
+    >>> inputs.first()[:2]  # doctest: +SKIP
+    ('news/2019.jsonl', 1)
 """
 
 from __future__ import annotations
@@ -24,14 +27,17 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from pyspark.sql import DataFrame, SparkSession
+from pyspark import RDD
+from pyspark.sql import DataFrame, Row, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql.types import DateType, TimestampNTZType, TimestampType
 
 from fintech_kg.errors import InputError
-from fintech_kg.spark.schema import INPUT_SCHEMA
 
-__all__ = ["ARTICLE_COLUMNS", "frame_inputs", "json_lines_inputs", "source_inputs"]
+__all__ = ["ARTICLE_COLUMNS", "Input", "frame_inputs", "json_lines_inputs", "source_inputs"]
+
+Input = tuple[str, int | None, str]
+"""One article to read: ``(path, line, value)``."""
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published_at", "source", "url")
 """Columns of an article table that extraction reads; others are ignored."""
@@ -42,7 +48,7 @@ _PARQUET_SUFFIX = ".parquet"
 
 def source_inputs(
     spark: SparkSession, sources: Sequence[str], partitions: int | None = None
-) -> DataFrame:
+) -> RDD[Input]:
     """Inputs of JSON Lines files or folders, or of Parquet (``*.parquet`` files or folders
     holding them), in ``partitions`` partitions (default: Spark's choice)."""
     parquet = {
@@ -52,24 +58,21 @@ def source_inputs(
         and all(path.endswith(_PARQUET_SUFFIX) for _, path in found)
     }
     lines = [s for s in sources if s not in parquet]
-    frames = [
+    parts = [
         frame_inputs(spark.read.parquet(*(path for _, path in found)), label=source)
         for source, found in parquet.items()
     ]
-    if lines:
-        frames.append(json_lines_inputs(spark, lines, partitions))
-    inputs = frames[0]
-    for frame in frames[1:]:
-        inputs = inputs.unionByName(frame)
     if parquet and partitions:
-        inputs = inputs.repartition(partitions)
-    return inputs
+        parts = [part.repartition(partitions) for part in parts]
+    if lines:
+        parts.append(json_lines_inputs(spark, lines, partitions))
+    return parts[0] if len(parts) == 1 else spark.sparkContext.union(parts)
 
 
 def json_lines_inputs(
     spark: SparkSession, sources: Sequence[str], partitions: int | None = None
-) -> DataFrame:
-    """One row per line of the JSON Lines files (or folders of them) ``sources``, in file
+) -> RDD[Input]:
+    """One input per line of the JSON Lines files (or folders of them) ``sources``, in file
     and line order, numbered from 1 per file."""
     found = [
         (label, path)
@@ -83,7 +86,7 @@ def json_lines_inputs(
         )
     context = spark.sparkContext
     per_file = max(1, -(-(partitions or context.defaultParallelism) // len(found)))
-    numbered = context.union(
+    return context.union(
         [
             context.textFile(path, minPartitions=per_file)
             .zipWithIndex()
@@ -91,7 +94,6 @@ def json_lines_inputs(
             for label, path in found
         ]
     )
-    return spark.createDataFrame(numbered, INPUT_SCHEMA)
 
 
 def _numbered(label: str, pair: tuple[str, int]) -> tuple[str, int, str]:
@@ -99,8 +101,8 @@ def _numbered(label: str, pair: tuple[str, int]) -> tuple[str, int, str]:
     return label, index + 1, line
 
 
-def frame_inputs(frame: DataFrame, label: str = "<dataframe>") -> DataFrame:
-    """One row per article of a DataFrame with the :data:`ARTICLE_COLUMNS` it has
+def frame_inputs(frame: DataFrame, label: str = "<dataframe>") -> RDD[Input]:
+    """One input per article of a DataFrame with the :data:`ARTICLE_COLUMNS` it has
     (``text`` at least); ``label`` names it in messages."""
     if "text" not in frame.columns:
         raise InputError(
@@ -115,11 +117,12 @@ def frame_inputs(frame: DataFrame, label: str = "<dataframe>") -> DataFrame:
         if isinstance(frame.schema[name].dataType, DateType | TimestampType | TimestampNTZType):
             column = F.date_format(column, "yyyy-MM-dd")
         columns.append(column.alias(name))
-    return frame.select(
-        F.lit(label).alias("path"),
-        F.lit(None).cast("long").alias("line"),
-        F.to_json(F.struct(*columns)).alias("value"),
-    )
+    rows = frame.select(F.to_json(F.struct(*columns)).alias("value")).rdd
+    return rows.map(partial(_table_input, label))
+
+
+def _table_input(label: str, row: Row) -> Input:
+    return label, None, row.value
 
 
 def _list_files(

@@ -53,7 +53,7 @@ def ingest(
         inputs = frame_inputs(sources.repartition(partitions) if partitions else sources)
     else:
         inputs = source_inputs(spark, sources, partitions)
-    extraction = extract_inputs(inputs)
+    extraction = extract_inputs(spark, inputs)
     try:
         errors = [IngestError.model_validate(row.asDict()) for row in extraction.errors.collect()]
         articles = extraction.records.count()

@@ -40,10 +40,8 @@ from fintech_kg.models import ExtractionRecord
 
 __all__ = [
     "ERROR_SCHEMA",
-    "INPUT_SCHEMA",
     "RECORD_SCHEMA",
     "model_schema",
-    "plain",
     "record_from_row",
     "spark_type",
 ]
@@ -100,27 +98,6 @@ RECORD_SCHEMA = model_schema(ExtractionRecord)
 ERROR_SCHEMA = model_schema(IngestError)
 """Columns of the errors DataFrame: ``message`` (as the CLI prints it), ``path``, ``line``,
 ``article_id``."""
-
-INPUT_SCHEMA = StructType(
-    [
-        StructField("path", StringType(), False),
-        StructField("line", LongType(), True),
-        StructField("value", StringType(), True),
-    ]
-)
-"""What extraction reads: one article as JSON text (``value``) with the file (or table) and
-line it came from, for error messages; ``line`` is null for rows of a DataFrame."""
-
-
-def plain(value: Any) -> Any:
-    """``model_dump()`` output with enums as their values, which Spark can carry."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [plain(item) for item in value]
-    return value
 
 
 def record_from_row(row: Row) -> ExtractionRecord:
