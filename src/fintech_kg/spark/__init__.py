@@ -6,7 +6,7 @@ the same graph writer as ``fintech-kg ingest``, with the same guarantees: the sa
 whatever the partitioning, a rerun changes nothing, a killed job run again converges.
 
 - :mod:`fintech_kg.spark.session`: ``spark_session``, workers on this environment's Python;
-- :mod:`fintech_kg.spark.inputs`: sources -> one row per article with its file and line;
+- :mod:`fintech_kg.spark.inputs`: sources -> one input per article with its file and line;
 - :mod:`fintech_kg.spark.schema`: Spark schemas derived from the pydantic models;
 - :mod:`fintech_kg.spark.extraction`: ``extract_inputs`` -> records and errors DataFrames;
 - :mod:`fintech_kg.spark.writing`: ``write_records`` through :class:`GraphWriter`;
