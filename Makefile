@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml
 	  { echo "error: $(PYTHON) is older than 3.11; install Python 3.11+ or run make PYTHON=python3.11 ..." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	touch $@
 
 setup: $(VENV)/.installed

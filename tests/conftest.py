@@ -9,9 +9,9 @@ a test and in the commands a test runs reach it too. That test server lives in
 the tests empty the graph, so they never touch the server ``make demo`` fills. When Neo4j
 cannot be reached, a test that needs it fails under ``CI=true`` and is skipped elsewhere.
 
-Tests under ``tests/integration`` and ``tests/browser`` get the ``integration`` and
-``browser`` markers from their folder, so ``pytest -m "not integration"`` runs the unit
-tier alone.
+Tests under ``tests/integration``, ``tests/browser`` and ``tests/spark`` get the
+``integration``, ``browser`` and ``spark`` markers from their folder, so
+``pytest -m "not integration and not spark"`` runs the unit tier alone.
 
 Example:
     def test_counts(neo4j_driver, neo4j_database):
@@ -34,7 +34,11 @@ from fintech_kg.neo4j_server import start, stop
 from fintech_kg.settings import ENVIRONMENT, Settings
 
 _TESTS = Path(__file__).parent
-_FOLDER_MARKERS = {"integration": pytest.mark.integration, "browser": pytest.mark.browser}
+_FOLDER_MARKERS = {
+    "integration": pytest.mark.integration,
+    "browser": pytest.mark.browser,
+    "spark": pytest.mark.spark,
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -31,9 +31,10 @@ def _register() -> None:
         ingest_cmds,
         query_cmds,
         server_cmds,
+        spark_cmds,
     )
 
-    for module in (server_cmds, extract_cmds, evaluate_cmds, ingest_cmds, query_cmds):
+    for module in (server_cmds, extract_cmds, evaluate_cmds, ingest_cmds, query_cmds, spark_cmds):
         for command in module.COMMANDS:
             cli.add_command(command)
 

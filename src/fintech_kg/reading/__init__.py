@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from fintech_kg.reading.article import article_id, make_article, parse_published_at
 from fintech_kg.reading.cleaning import clean_text, load_cleaning_rules
-from fintech_kg.reading.sources import DEFAULT_MAX_CHARS, MAX_CHARS_ENV, read_articles
+from fintech_kg.reading.sources import (
+    DEFAULT_MAX_CHARS,
+    MAX_CHARS_ENV,
+    read_articles,
+    read_json_line,
+    read_record,
+)
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -27,4 +33,6 @@ __all__ = [
     "make_article",
     "parse_published_at",
     "read_articles",
+    "read_json_line",
+    "read_record",
 ]

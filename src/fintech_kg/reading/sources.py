@@ -32,7 +32,14 @@ from fintech_kg.reading.decoding import UndecodableError, decode_bytes, looks_bi
 from fintech_kg.reading.formats import Document, from_html, from_markdown
 from fintech_kg.settings import DEFAULT_MAX_ARTICLE_CHARS, ENVIRONMENT, Settings
 
-__all__ = ["DEFAULT_MAX_CHARS", "MAX_CHARS_ENV", "SUFFIX_FORMATS", "read_articles"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "MAX_CHARS_ENV",
+    "SUFFIX_FORMATS",
+    "read_articles",
+    "read_json_line",
+    "read_record",
+]
 
 DEFAULT_MAX_CHARS = DEFAULT_MAX_ARTICLE_CHARS
 """Largest article read, in characters; bigger ones are reported, not read."""
@@ -256,17 +263,49 @@ def _read_json_lines(stream: BinaryIO, label: str, limit: int) -> Iterator[Artic
                 f"cannot be decoded: {exc}; save the file as UTF-8", path=label, line=line_number
             )
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(
-                f"is not valid JSON ({exc.msg} at column {exc.colno});"
-                ' write one {"id", "title", "text"} object per line, or remove the line',
-                path=label,
-                line=line_number,
-            )
-            continue
-        yield _record_article(record, label, line_number, limit)
+        yield _json_line_article(line, label, line_number, limit)
+
+
+def read_json_line(
+    line: str, *, path: str, line_number: int, max_chars: int | None = None
+) -> Article | InputError | None:
+    """One decoded line of a JSON Lines file as :func:`read_articles` reads it: the
+    article, the same :class:`InputError` it would report, or None for a blank line.
+
+    For readers that split files themselves (Spark); ``path`` and ``line_number`` name the
+    line in messages.
+
+    Example: ``read_json_line('{"id": "n1", "text": "正文。"}', path="a.jsonl", line_number=1)``
+    """
+    if not line.strip():
+        return None
+    limit = max_chars if max_chars is not None else _max_chars_from_env()
+    return _json_line_article(line, path, line_number, limit)
+
+
+def read_record(
+    record: Any, *, path: str, line: int | None = None, max_chars: int | None = None
+) -> Article | InputError:
+    """One article object (``{"id", "title", "text", ...}``, values strings) as
+    :func:`read_articles` reads it from JSON: the article or the same :class:`InputError`.
+
+    Example: ``read_record({"id": "n1", "text": "正文。"}, path="table").meta.id`` -> ``'n1'``
+    """
+    limit = max_chars if max_chars is not None else _max_chars_from_env()
+    return _record_article(record, path, line, limit)
+
+
+def _json_line_article(line: str, label: str, line_number: int, limit: int) -> Article | InputError:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(
+            f"is not valid JSON ({exc.msg} at column {exc.colno});"
+            ' write one {"id", "title", "text"} object per line, or remove the line',
+            path=label,
+            line=line_number,
+        )
+    return _record_article(record, label, line_number, limit)
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:
@@ -315,7 +354,7 @@ def _read_json_document(text: str, label: str, limit: int) -> Iterator[Article |
             return
 
 
-def _record_article(record: Any, label: str, line: int, limit: int) -> Article | InputError:
+def _record_article(record: Any, label: str, line: int | None, limit: int) -> Article | InputError:
     if not isinstance(record, dict):
         return InputError(
             f'holds {_json_type(record)}, not an article object {{"id", "title", "text"}}',
