@@ -318,3 +318,8 @@ def test_a_cut_excerpt_of_another_article_gives_no_event() -> None:
     assert {s for e in events(text, names) for s in e.subjects} == {"甲贷"}
     uncut = {s for e in events(text.removesuffix(" […]"), names) for s in e.subjects}
     assert uncut == {"甲贷", "乙贷"}
+
+
+@pytest.mark.parametrize("text", ["甲贷上线三年零逾期。", "甲贷宣称至今无坏账、无逾期。"])
+def test_a_platform_boasting_of_no_overdue_reports_none(text: str) -> None:
+    assert events(text, {"甲贷": T.P2P_PLATFORM}) == []
