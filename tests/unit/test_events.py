@@ -323,3 +323,18 @@ def test_a_cut_excerpt_of_another_article_gives_no_event() -> None:
 @pytest.mark.parametrize("text", ["甲贷上线三年零逾期。", "甲贷宣称至今无坏账、无逾期。"])
 def test_a_platform_boasting_of_no_overdue_reports_none(text: str) -> None:
     assert events(text, {"甲贷": T.P2P_PLATFORM}) == []
+
+
+def test_a_crime_named_as_a_case_is_an_investigation_too() -> None:
+    names = {"甲贷": T.P2P_PLATFORM}
+    found = {e.type for e in events("警方通报甲贷涉嫌非法吸收公众存款案的最新进展。", names)}
+    assert found == {EventType.ILLEGAL_FUNDRAISING, EventType.INVESTIGATION}
+    plain = {e.type for e in events("甲贷涉嫌非法吸收公众存款。", names)}
+    assert plain == {EventType.ILLEGAL_FUNDRAISING}
+
+
+def test_a_regulators_reminder_letter_is_a_regulatory_action() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "某区金融办": T.REGULATOR}
+    (event,) = events("甲贷收到某区金融办的提示函。", names)
+    assert event.type == EventType.REGULATORY_ACTION and event.subjects == ["甲贷"]
+    assert event.authority == "某区金融办"

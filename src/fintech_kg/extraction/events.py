@@ -70,6 +70,8 @@ _PERSON_EVENTS = frozenset(
         EventType.FRAUD,
     }
 )
+# Crimes whose case ("非法吸收公众存款案") means an investigation of their subjects.
+_CASE_EVENTS = frozenset({EventType.ILLEGAL_FUNDRAISING, EventType.FRAUD})
 # Institutions that act like regulators (an exchange sends 问询函): never the subject of a
 # regulatory action (they may still raise funds illegally, as 泛亚 did).
 _ACTING = frozenset({"exchange"})
@@ -192,6 +194,8 @@ def find_events(
                 book, text, subjects, start
             ):
                 kinds += [t for t in book.events if t.type == EventType.EXECUTIVE_RISK]
+            if subjects and _a_case(book, text, trigger, end):
+                kinds += [t for t in book.events if t.type == EventType.INVESTIGATION]
             for kind in kinds:
                 event = RiskEvent(
                     id=_event_id(meta.id, kind, subject_ids, sector, sent_start),
@@ -233,6 +237,14 @@ def _executive_named(
     # Done to them ("被刑拘", "对…采取强制措施"), not by them ("实控人投案自首").
     done_to = any(marker in between for marker in book.cues.done_to_markers)
     return done_to and any(word in between for word in book.cues.executive_words)
+
+
+def _a_case(book: TriggerBook, text: str, trigger: EventTriggers, trigger_end: int) -> bool:
+    """Whether a crime is named as a case ("涉嫌非法吸收公众存款案", "集资诈骗一案"): one
+    opened by the police or a court, so its subjects are under investigation too."""
+    if trigger.type not in _CASE_EVENTS:
+        return False
+    return text.startswith(tuple(book.cues.case_words), trigger_end)
 
 
 def _is_subject(mention: PlacedMention, trigger: EventTriggers) -> bool:

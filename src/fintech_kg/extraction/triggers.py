@@ -234,6 +234,9 @@ class Cues(_Model):
     suspect_words: list[str] = Field(
         default_factory=list, description="Words that name a person a suspect (犯罪嫌疑人)"
     )
+    case_words: list[str] = Field(
+        default_factory=list, description="Words after a crime that make it a case (案)"
+    )
     excerpt_marks: list[str] = Field(
         default_factory=list, description="Marks of another article's cut excerpt ([…])"
     )
@@ -262,6 +265,7 @@ class Cues(_Model):
             "done_to_markers",
             "suspect_words",
             "excerpt_marks",
+            "case_words",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")
