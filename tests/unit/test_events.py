@@ -286,3 +286,55 @@ def test_advice_to_report_is_no_investigation_of_a_platform() -> None:
 def test_an_executive_giving_himself_up_is_no_executive_risk_of_the_platform() -> None:
     found = {e.type for e in events("甲贷实控人向警方投案自首。", {"甲贷": T.P2P_PLATFORM})}
     assert found == {EventType.INVESTIGATION}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "检方认为犯罪嫌疑人赵某某的集资诈骗事实清楚。",
+        "某市公安局对赵某某、钱某某两名犯罪嫌疑人执行逮捕。",
+        "警方依法对赵某某等人立案侦查。",
+    ],
+)
+def test_a_person_named_a_suspect_is_a_subject_alone(text: str) -> None:
+    names = {"赵某某": T.PERSON, "钱某某": T.PERSON}
+    found = events(text, names)
+    assert found and all("赵某某" in event.subjects for event in found)
+    if "钱某某" in text:
+        assert all("钱某某" in event.subjects for event in found)
+
+
+def test_suspects_named_alone_bring_the_platform_before_them() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "赵某某": T.PERSON}
+    (event,) = events("三、甲贷：警方对赵某某等12名犯罪嫌疑人执行逮捕。", names)
+    assert sorted(event.subjects) == ["甲贷", "赵某某"]
+
+
+def test_a_cut_excerpt_of_another_article_gives_no_event() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "乙贷": T.P2P_PLATFORM}
+    text = (
+        "甲贷平台失联，出借人已报案。相关阅读：乙贷2019-01-02平台失联 平台名 乙贷 公司名 某某信 […]"
+    )
+    assert {s for e in events(text, names) for s in e.subjects} == {"甲贷"}
+    uncut = {s for e in events(text.removesuffix(" […]"), names) for s in e.subjects}
+    assert uncut == {"甲贷", "乙贷"}
+
+
+@pytest.mark.parametrize("text", ["甲贷上线三年零逾期。", "甲贷宣称至今无坏账、无逾期。"])
+def test_a_platform_boasting_of_no_overdue_reports_none(text: str) -> None:
+    assert events(text, {"甲贷": T.P2P_PLATFORM}) == []
+
+
+def test_a_crime_named_as_a_case_is_an_investigation_too() -> None:
+    names = {"甲贷": T.P2P_PLATFORM}
+    found = {e.type for e in events("警方通报甲贷涉嫌非法吸收公众存款案的最新进展。", names)}
+    assert found == {EventType.ILLEGAL_FUNDRAISING, EventType.INVESTIGATION}
+    plain = {e.type for e in events("甲贷涉嫌非法吸收公众存款。", names)}
+    assert plain == {EventType.ILLEGAL_FUNDRAISING}
+
+
+def test_a_regulators_reminder_letter_is_a_regulatory_action() -> None:
+    names = {"甲贷": T.P2P_PLATFORM, "某区金融办": T.REGULATOR}
+    (event,) = events("甲贷收到某区金融办的提示函。", names)
+    assert event.type == EventType.REGULATORY_ACTION and event.subjects == ["甲贷"]
+    assert event.authority == "某区金融办"

@@ -71,6 +71,8 @@ _PERSON_EVENTS = frozenset(
         EventType.FRAUD,
     }
 )
+# Crimes whose case ("非法吸收公众存款案") means an investigation of their subjects.
+_CASE_EVENTS = frozenset({EventType.ILLEGAL_FUNDRAISING, EventType.FRAUD})
 # Institutions that act like regulators (an exchange sends 问询函): never the subject of a
 # regulatory action (they may still raise funds illegally, as 泛亚 did).
 _ACTING = frozenset({"exchange"})
@@ -95,6 +97,8 @@ _CLOSE_BRACKETS = "）)"
 _MAX_APPOSITION_GAP = 8
 # "甲银行党委委员、副行长王某": the titles between an organisation and its person.
 _MAX_TITLE_GAP = 12
+# "王某、李某两名犯罪嫌疑人": the names and count between a person and its suspect word.
+_MAX_SUSPECT_GAP = 12
 _HEDGE_FACTOR = 0.6
 _SECTOR_FACTOR = 0.8
 
@@ -118,13 +122,21 @@ def find_events(
     starts = [m.start for m in mentions]
     links = frozenset(["", *book.cues.subject_links])
     openers = book.cues.list_openers
-    lists = _Lists(links, openers, tuple(book.cues.list_item_tails), tuple(book.cues.speech_verbs))
+    lists = _Lists(
+        links,
+        openers,
+        tuple(book.cues.list_item_tails),
+        tuple(book.cues.speech_verbs),
+        tuple(book.cues.suspect_words),
+    )
     sentence_starts = [start for start, _ in sentences]
     found: dict[tuple[str, tuple[str, ...], str | None], RiskEvent] = {}
     for sent_start, sent_end in hits:
         sentence = text[sent_start:sent_end]
         if any(cue in sentence for cue in book.cues.denial):
             continue
+        if any(mark in sentence for mark in book.cues.excerpt_marks):
+            continue  # another article's cut excerpt ("…平台失联 平台名 甲贷 […]")
         in_sentence = mentions_within(mentions, starts, sent_start, sent_end)
         excepted = _excepted(book, text, sent_start, sent_end, in_sentence)
         in_sentence = [m for m in in_sentence if m.entity.id not in excepted]
@@ -183,6 +195,8 @@ def find_events(
                 book, text, subjects, start
             ):
                 kinds += [t for t in book.events if t.type == EventType.EXECUTIVE_RISK]
+            if subjects and _a_case(book, text, trigger, end):
+                kinds += [t for t in book.events if t.type == EventType.INVESTIGATION]
             for kind in kinds:
                 event = RiskEvent(
                     id=_event_id(meta.id, kind, subject_ids, sector, sent_start),
@@ -226,6 +240,14 @@ def _executive_named(
     return done_to and any(word in between for word in book.cues.executive_words)
 
 
+def _a_case(book: TriggerBook, text: str, trigger: EventTriggers, trigger_end: int) -> bool:
+    """Whether a crime is named as a case ("涉嫌非法吸收公众存款案", "集资诈骗一案"): one
+    opened by the police or a court, so its subjects are under investigation too."""
+    if trigger.type not in _CASE_EVENTS:
+        return False
+    return text.startswith(tuple(book.cues.case_words), trigger_end)
+
+
 def _is_subject(mention: PlacedMention, trigger: EventTriggers) -> bool:
     entity = mention.entity
     if entity.type == EntityType.PERSON:
@@ -264,6 +286,7 @@ class _Lists(NamedTuple):
     openers: list[str]
     item_tails: tuple[str, ...]
     speech_verbs: tuple[str, ...]
+    suspect_words: tuple[str, ...]
 
 
 def _unlinked(gap: str, lists: _Lists) -> bool:
@@ -382,11 +405,14 @@ def _subjects(
         and (m.entity.attributes.get("role") not in _SOURCE_ROLES or _next_to(text, m, start, end))
     ]
     # A person counts with the organisation it is named with ("甲贷实控人王某"), whose event
-    # it shares; a person alone is too often a speaker, a victim or a lawyer.
+    # it shares, or when named a suspect ("犯罪嫌疑人王某"); a person alone is too often a
+    # speaker, a victim or a lawyer.
     in_clause = [
         m
         for m in _clause(text, sentence, start, end, candidates)
-        if m.entity.type != EntityType.PERSON or _employer(text, candidates, m) is not None
+        if m.entity.type != EntityType.PERSON
+        or _employer(text, candidates, m) is not None
+        or _suspect(text, m, lists.suspect_words)
     ]
     candidates = [m for m in candidates if m.entity.type != EntityType.PERSON or m in in_clause]
     spoken = max(
@@ -407,9 +433,17 @@ def _subjects(
     heads = heads or [m for m in in_clause if m.start >= end][:1]
     if not heads:
         heads = _listed_after(text, sentence, end, candidates, lists.openers)
-    if not heads:
-        earlier = [m for m in candidates if m.end <= start and start - m.end <= _MAX_SUBJECT_GAP]
-        heads = earlier[-1:]
+    if all(m.entity.type == EntityType.PERSON for m in heads):
+        # No organisation in the clause ("甲贷：警方对王某等人立案侦查"): the nearest before
+        # it in the sentence, which the suspects named alone in the clause are of.
+        earlier = [
+            m
+            for m in candidates
+            if m.entity.type != EntityType.PERSON
+            and m.end <= start
+            and start - m.end <= _MAX_SUBJECT_GAP
+        ]
+        heads = heads + earlier[-1:]
     heads = heads + [org for head in heads if (org := _employer(text, candidates, head))]
     group: dict[int, PlacedMention] = {}
     for head in heads:
@@ -432,6 +466,17 @@ def _employer(
     if titled and len(gap) <= _MAX_TITLE_GAP and not any(c in gap for c in "，。；：,;:"):
         return before[-1]
     return None
+
+
+def _suspect(text: str, person: PlacedMention, words: tuple[str, ...]) -> bool:
+    """Whether a person is named a suspect right before the name ("犯罪嫌疑人王某") or after
+    the names it heads, within its clause ("王某、李某两名犯罪嫌疑人", "王某等人")."""
+    if person.entity.type != EntityType.PERSON or not words:
+        return False
+    if text[max(0, person.start - _MAX_SUSPECT_GAP) : person.start].endswith(words):
+        return True
+    after = re.split(r"[，。；：,;:！？!?\s]", text[person.end : person.end + _MAX_SUSPECT_GAP])[0]
+    return any(word in after for word in words)
 
 
 def _listed_after(

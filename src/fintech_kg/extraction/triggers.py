@@ -231,6 +231,15 @@ class Cues(_Model):
     plural_references: list[str] = Field(
         default_factory=list, description="Words for names listed before (这些, 上述)"
     )
+    suspect_words: list[str] = Field(
+        default_factory=list, description="Words that name a person a suspect (犯罪嫌疑人)"
+    )
+    case_words: list[str] = Field(
+        default_factory=list, description="Words after a crime that make it a case (案)"
+    )
+    excerpt_marks: list[str] = Field(
+        default_factory=list, description="Marks of another article's cut excerpt ([…])"
+    )
     window: int = Field(ge=1, le=30, description="Characters before a trigger a cue may start")
     amount_cues: list[str]
     amount_window: int = Field(ge=1, le=40)
@@ -254,6 +263,9 @@ class Cues(_Model):
             "speech_verbs",
             "executive_words",
             "done_to_markers",
+            "suspect_words",
+            "excerpt_marks",
+            "case_words",
             "amount_cues",
         ):
             _check_words(getattr(self, field), f"cues.{field}")
