@@ -267,6 +267,12 @@ def test_funding_round_gives_each_investor() -> None:
     ]
 
 
+def test_co_investors_of_a_round_with_an_unnamed_recipient_are_no_partners() -> None:
+    text = "该理财平台此前获得乙创投、丁基金等联合的B轮投资。"
+    names = {"乙创投": T.COMPANY, "丁基金": T.FINANCIAL_INSTITUTION}
+    assert relations(text, names) == []
+
+
 def test_news_outlets_are_no_ends_unless_the_word_touches_them() -> None:
     text = "据甲日报消息，乙科技与庚银行签署合作协议。"
     entities = candidate_entities(

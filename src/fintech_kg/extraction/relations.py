@@ -839,6 +839,10 @@ def _funding(
         if before and (recipient is None or before[-1].start >= lo):
             recipient = before[-1]
         elif recipient is None:
+            if givers:
+                # "获得乙、丙等联合的C轮投资" of an unnamed recipient: co-investors of a
+                # round are no partners, so the round's words are read here, to no relation.
+                spans.append((receipt.start(), match.end()))
             continue
         investors.update(m.entity.id for m in givers)
         keep(pattern, givers, [recipient], pattern.base_confidence, False, sentence)
