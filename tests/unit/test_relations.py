@@ -251,6 +251,25 @@ def test_holder_of_the_sentence_company_with_a_majority_stake_owns_it() -> None:
     assert [r[:3] for r in relations(text, names)] == [("OWNS", "李某", "丁咨询公司")]
 
 
+def test_holders_with_stakes_and_no_company_of_their_own_hold_the_one_named_before() -> None:
+    text = "戊咨询公司的法人李某同时为公司大股东，持股比例70%。此外己科技持股20%，王某持股10%。"
+    names = {"戊咨询公司": T.COMPANY, "李某": T.PERSON, "己科技": T.COMPANY, "王某": T.PERSON}
+    entities = candidate_entities(text, names)
+    first = text.index("此外")
+    found = find_relations(text, [(0, first), (first, len(text))], entities)
+    assert sorted((r.type.value, r.source, r.target) for r in found) == [
+        ("INVESTS_IN", "己科技", "戊咨询公司"),
+        ("INVESTS_IN", "王某", "戊咨询公司"),
+        ("OWNS", "李某", "戊咨询公司"),
+    ]
+    # With a company of its own in the sentence the stakes are not carried back.
+    text = "戊咨询公司成立于2015年。庚集团旗下己科技持股20%。"
+    names = {"戊咨询公司": T.COMPANY, "己科技": T.COMPANY, "庚集团": T.COMPANY}
+    first = text.index("庚")
+    found = find_relations(text, [(0, first), (first, len(text))], candidate_entities(text, names))
+    assert all(r.target != "戊咨询公司" for r in found)
+
+
 def test_funding_round_gives_each_investor() -> None:
     text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
     names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}

@@ -85,6 +85,8 @@ _STAKE = re.compile(
     r"(?P<percent>\d+(?:\.\d+)?)\s*[%％](?:的股份|的股权|股份|股权)?[）)]?"
 )
 
+# A holder's own "持股" right after its name ("乙公司持股8%"), not a "，持股比例" of a role.
+_HOLDS = re.compile(r"\s*[（(]?\s*(?:持股|持有|占股)")
 # Beyond these distances (characters) two mentions are not read as ends of one trigger.
 _MAX_GAP = 40
 _MAX_CONNECTOR = 12
@@ -165,6 +167,9 @@ def find_relations(
         if not placed:
             continue
         claimed = _statements(book, text, placed, (sent_start, sent_end), keep)
+        claimed += _stakes_of_the_company_before(
+            book, text, (mentions, sentences), placed, (sent_start, sent_end), keep
+        )
         for match in _relation_words(book, sentence, sent_start, placed):
             start, end = sent_start + match.start(), sent_start + match.end()
             pattern, kind = book.relation_words[match.group()]
@@ -781,6 +786,46 @@ def _holdings(
         state(role_holder, owned, match.group("noun"), stake)
         claimed.append((match.start(), position))
     return claimed
+
+
+def _stakes_of_the_company_before(
+    book: TriggerBook,
+    text: str,
+    context: tuple[list[PlacedMention], list[tuple[int, int]]],
+    placed: list[PlacedMention],
+    sentence: tuple[int, int],
+    keep: Callable[..., None],
+) -> list[tuple[int, int, frozenset[RelationType]]]:
+    """ "甲公司大股东为李某，持股82%。此外乙公司持股8%，王某持股6%": holders named each with
+    their "持股N%" and no company of their own in the sentence hold the one company named in
+    the sentences before; one above the majority stake owns it. Returns the spans read."""
+    mentions, sentences = context
+    sent_start, sent_end = sentence
+    invests, owns = _pattern(book, RelationType.INVESTS_IN), _pattern(book, RelationType.OWNS)
+    named = [m for m in placed if not _is_media(m) and not _is_sector(m)]
+    holders: list[tuple[PlacedMention, float, int]] = []
+    for mention in named:
+        if _HOLDS.match(text, mention.end, sent_end) is None:
+            continue
+        stake, position = _stake(text, mention.end, sent_end)
+        if stake is not None:
+            holders.append((mention, stake, position))
+    held = {h.entity.id for h, _, _ in holders}
+    if not holders or any(
+        m.entity.id not in held and _allowed(m.entity, invests.target_types) for m in named
+    ):
+        return []  # no stake list, or its company is named in the sentence itself
+    lo = _reach_start(sentences, sentence)
+    company = _only_named(mentions, lo, sent_start, invests.target_types)
+    if company is None or company.entity.id in held:
+        return []
+    spans = []
+    for holder, stake, position in holders:
+        pattern = owns if stake > book.statements.majority_stake else invests
+        if _typed(holder, company, 0, pattern) is not None:
+            keep(pattern, [holder], [company], pattern.base_confidence * 0.8, False, sentence)
+        spans.append((holder.end, position, _HOLDING))
+    return spans
 
 
 def _stake(text: str, position: int, limit: int) -> tuple[float | None, int]:
