@@ -270,6 +270,13 @@ def test_holders_with_stakes_and_no_company_of_their_own_hold_the_one_named_befo
     assert all(r.target != "戊咨询公司" for r in found)
 
 
+def test_a_directed_relation_found_both_ways_keeps_the_more_confident_direction() -> None:
+    text = "乙贷的逾期问题，公司下属子公司丙小贷担而不保，甲集团控股子公司乙贷何时兑付？"
+    names = {"甲集团": T.COMPANY, "乙贷": T.P2P_PLATFORM}
+    owns = [r[:3] for r in relations(text, names) if r[0] == "OWNS"]
+    assert owns == [("OWNS", "甲集团", "乙贷")]
+
+
 def test_funding_round_gives_each_investor() -> None:
     text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
     names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}

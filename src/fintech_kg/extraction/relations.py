@@ -326,17 +326,24 @@ def _anaphor_matcher() -> re.Pattern[str]:
 
 def _settled(found: dict[tuple[RelationType, str, str], Relation]) -> list[Relation]:
     """The relations, a custody statement taking the place of a partnership of the same pair
-    ("甲贷携手乙银行上线资金存管" states custody, not a partnership)."""
+    ("甲贷携手乙银行上线资金存管" states custody, not a partnership), and of a directed
+    relation found both ways only the more confident direction ("甲集团控股子公司乙平台" read
+    from both names). (Dropping an investment where ownership of the pair is found cost FinRE
+    pairs: its labels call many majority stakes investments.)"""
     custody = {
         frozenset((r.source, r.target))
         for r in found.values()
         if r.type == RelationType.CUSTODIAN_FOR
     }
-    return [
-        r
-        for r in found.values()
-        if not (r.type == RelationType.PARTNERS_WITH and frozenset((r.source, r.target)) in custody)
-    ]
+    settled = []
+    for (kind, source, target), relation in found.items():
+        if kind == RelationType.PARTNERS_WITH and frozenset((source, target)) in custody:
+            continue
+        turned = found.get((kind, target, source))
+        if kind not in SYMMETRIC and turned is not None and turned.confidence > relation.confidence:
+            continue
+        settled.append(relation)
+    return settled
 
 
 def _empower_sector(
