@@ -277,6 +277,12 @@ def test_a_directed_relation_found_both_ways_keeps_the_more_confident_direction(
     assert owns == [("OWNS", "甲集团", "乙贷")]
 
 
+def test_an_authority_acts_on_the_person_not_on_the_employer_named_with_a_title() -> None:
+    text = "丙银行党委委员、副行长李某接受丁市纪委纪律审查。"
+    names = {"丁市纪委": T.REGULATOR, "丙银行": T.BANK, "李某": T.PERSON}
+    assert [r[:3] for r in relations(text, names)] == [("REGULATES", "丁市纪委", "李某")]
+
+
 def test_funding_round_gives_each_investor() -> None:
     text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
     names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}

@@ -87,6 +87,8 @@ _STAKE = re.compile(
 
 # A holder's own "持股" right after its name ("乙公司持股8%"), not a "，持股比例" of a role.
 _HOLDS = re.compile(r"\s*[（(]?\s*(?:持股|持有|占股)")
+# Characters of titles between an employer and its person ("甲银行党委委员、副行长李某").
+_MAX_TITLE = 12
 # Beyond these distances (characters) two mentions are not read as ends of one trigger.
 _MAX_GAP = 40
 _MAX_CONNECTOR = 12
@@ -220,6 +222,8 @@ def find_relations(
                         keep,
                     )
                 continue
+            if pattern.type == RelationType.REGULATES:
+                pairs = _people_not_employers(text, pairs, in_sentence)
             for source, target, gap in pairs:
                 # A negation may sit anywhere from the first end to the trigger ("甲并未与乙合作").
                 first = min(source.start, target.start, start) - sent_start
@@ -479,6 +483,31 @@ def _ends(
     listed = _listed(text, mentions, near_right)
     pairs = [(m, near_left, gap) if flip else (near_left, m, gap) for m in listed]
     return [pair for pair in (_typed(*p, pattern) for p in pairs) if pair is not None]
+
+
+def _people_not_employers(
+    text: str,
+    pairs: list[tuple[PlacedMention, PlacedMention, int]],
+    mentions: list[PlacedMention],
+) -> list[tuple[PlacedMention, PlacedMention, int]]:
+    """The pairs with an organisation named as the employer of a person in its place:
+    "甲银行副行长李某接受纪委审查" acts on 李某, not on 甲银行."""
+    people = [m for m in mentions if m.entity.type == EntityType.PERSON]
+    settled = []
+    for source, target, gap in pairs:
+        employee = next(
+            (
+                p
+                for p in people
+                if 0 <= p.start - target.end <= _MAX_TITLE
+                and _CLAUSE_STOP.search(text, target.end, p.start) is None
+            ),
+            None,
+        )
+        pair = (source, target if employee is None else employee, gap)
+        if pair not in settled:
+            settled.append(pair)
+    return settled
 
 
 def _by_stake(
