@@ -283,6 +283,15 @@ def test_an_authority_acts_on_the_person_not_on_the_employer_named_with_a_title(
     assert [r[:3] for r in relations(text, names)] == [("REGULATES", "丁市纪委", "李某")]
 
 
+def test_credit_limits_set_by_a_technology_adopt_it() -> None:
+    text = "丙分期的额度是甲金服根据大数据系统给用户核定的。"
+    names = {"甲金服": T.TECH_COMPANY, "大数据": T.TECHNOLOGY}
+    assert [r[:3] for r in relations(text, names)] == [("ADOPTS", "甲金服", "大数据")]
+    text = "乙银行通过人工智能审核贷款申请。"
+    names = {"乙银行": T.BANK, "人工智能": T.TECHNOLOGY}
+    assert [r[:3] for r in relations(text, names)] == [("ADOPTS", "乙银行", "人工智能")]
+
+
 def test_funding_round_gives_each_investor() -> None:
     text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
     names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}
