@@ -292,6 +292,20 @@ def test_credit_limits_set_by_a_technology_adopt_it() -> None:
     assert [r[:3] for r in relations(text, names)] == [("ADOPTS", "乙银行", "人工智能")]
 
 
+def test_a_product_is_owned_only_by_its_provider_or_its_brand() -> None:
+    text = "甲商城旗下的乙付近来逾期增多，丙数科旗下丙钱包也在推广。"
+    names = {"甲商城": T.TECH_COMPANY, "乙付": T.TECH_COMPANY, "丙数科": T.TECH_COMPANY}
+    names["丙钱包"] = T.TECH_COMPANY
+    entities = candidate_entities(text, names)
+    for entity in entities:
+        if entity.name in {"乙付", "丙钱包"}:
+            entity.attributes.update({"role": "product", "provider": "丁集团"})
+        if entity.name == "丙钱包":
+            entity.attributes["provider"] = "丙数科科技"
+    found = find_relations(text, [(0, len(text))], entities)
+    assert [(r.type.value, r.source, r.target) for r in found] == [("OWNS", "丙数科", "丙钱包")]
+
+
 def test_funding_round_gives_each_investor() -> None:
     text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
     names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}

@@ -87,6 +87,8 @@ _STAKE = re.compile(
 
 # A holder's own "持股" right after its name ("乙公司持股8%"), not a "，持股比例" of a role.
 _HOLDS = re.compile(r"\s*[（(]?\s*(?:持股|持有|占股)")
+# Leading characters a group shares with its member companies' names (京东, 京东数科).
+_BRAND = 2
 # Characters of titles between an employer and its person ("甲银行党委委员、副行长李某").
 _MAX_TITLE = 12
 # Beyond these distances (characters) two mentions are not read as ends of one trigger.
@@ -485,6 +487,12 @@ def _ends(
     return [pair for pair in (_typed(*p, pattern) for p in pairs) if pair is not None]
 
 
+def _same_brand(mention: PlacedMention, provider: str) -> bool:
+    """Whether the mention names the provider or its group under one brand: 京东 for the
+    京东数科 that provides 京东钱包, not 京东 for 蚂蚁集团's 花呗."""
+    return mention.entity.name[:_BRAND] == provider[:_BRAND]
+
+
 def _people_not_employers(
     text: str,
     pairs: list[tuple[PlacedMention, PlacedMention, int]],
@@ -594,6 +602,9 @@ def _typed(
         and (pattern.sector_targets or not _is_sector(target))
     ):
         return None
+    provider = target.entity.attributes.get("provider")
+    if pattern.type in _HOLDING and provider is not None and not _same_brand(source, provider):
+        return None  # a product ("花呗") is held by its provider, whoever is named next to it
     return source, target, gap
 
 
