@@ -306,6 +306,14 @@ def test_a_product_is_owned_only_by_its_provider_or_its_brand() -> None:
     assert [(r.type.value, r.source, r.target) for r in found] == [("OWNS", "丙数科", "丙钱包")]
 
 
+def test_signers_of_a_deal_agreement_are_no_partners() -> None:
+    names = {"甲控股": T.COMPANY, "乙投资公司": T.COMPANY}
+    text = "甲控股与乙投资公司签署了《股权转让协议》，拟出售子公司全部股权。"
+    assert relations(text, names) == []
+    text = "甲控股与乙投资公司签署了战略合作协议。"
+    assert [r[:3] for r in relations(text, names)] == [("PARTNERS_WITH", "甲控股", "乙投资公司")]
+
+
 def test_funding_round_gives_each_investor() -> None:
     text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
     names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}

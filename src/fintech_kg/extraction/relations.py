@@ -184,6 +184,8 @@ def find_relations(
             ]
             if _supposed(book, sentence, match.start()):
                 continue  # "如果乙真要入股丙": a supposition states no relation
+            if pattern.type == RelationType.PARTNERS_WITH and _dealt(book, sentence, match.end()):
+                continue  # "甲与乙签署《股权转让协议》": a sale, read by its own words
             if any(cue in sentence[match.end() :] for cue in book.cues.denial):
                 continue  # "甲称与乙银行签订存管协议，不久后乙银行辟谣": denied later
             hedged = (
@@ -544,6 +546,12 @@ def _negated(sentence: str, position: int, first: int) -> bool:
 @cache
 def _negation_matcher() -> re.Pattern[str]:
     return compile_words(load_triggers().statements.negations)
+
+
+def _dealt(book: TriggerBook, sentence: str, position: int) -> bool:
+    """Whether a deal's agreement ("股权转让协议") follows ``position`` in its clause."""
+    _, hi = clause_bounds(sentence, position, position, 0, len(sentence))
+    return any(deal in sentence[position:hi] for deal in book.statements.deals)
 
 
 def _claimed(sentence: str, position: int) -> bool:

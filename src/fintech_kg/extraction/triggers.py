@@ -153,6 +153,10 @@ class Statements(_Model):
     suppositions: list[str] = Field(description="Words of a supposition (如果): no relation")
     negations: list[str] = Field(description="Negations of a relation beyond cues.negation")
     claims: list[str] = Field(description="Claim words (宣称): the relation is kept hedged")
+    deals: list[str] = Field(
+        default_factory=list,
+        description="Agreements of a deal (股权转让协议): their signers are no partners",
+    )
     anaphora: dict[str, list[EntityType]] = Field(
         description="'该平台' -> the types of the entity it stands for"
     )
@@ -172,6 +176,7 @@ class Statements(_Model):
             "suppositions",
             "negations",
             "claims",
+            "deals",
         ):
             _check_words(getattr(self, field), f"relations.toml statements.{field}")
         _check_words(list(self.anaphora), "relations.toml statements.anaphora")
