@@ -314,6 +314,14 @@ def test_signers_of_a_deal_agreement_are_no_partners() -> None:
     assert [r[:3] for r in relations(text, names)] == [("PARTNERS_WITH", "甲控股", "乙投资公司")]
 
 
+def test_a_bracketed_registered_name_is_the_same_party_not_a_parent() -> None:
+    text = "丙咨询公司为甲金融（乙科技有限公司）旗下全资子公司。"
+    names = {"丙咨询公司": T.COMPANY, "甲金融": T.TECH_COMPANY, "乙科技有限公司": T.COMPANY}
+    owns = [r[:3] for r in relations(text, names) if r[0] == "OWNS"]
+    assert ("OWNS", "乙科技有限公司", "甲金融") not in owns
+    assert ("OWNS", "甲金融", "丙咨询公司") in owns
+
+
 def test_funding_round_gives_each_investor() -> None:
     text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
     names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}

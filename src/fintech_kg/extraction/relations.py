@@ -459,7 +459,8 @@ def _ends(
 ) -> list[tuple[PlacedMention, PlacedMention, int]]:
     """The (source, target, distance) pairs a trigger at [start, end) joins; a list of names
     on the target's side ("联合甲、乙、丙推出") gives one pair per name."""
-    left = [m for m in mentions if m.end <= start][::-1]
+    left = [m for m in mentions if m.end <= start and not _bracketed_alias(text, m, mentions)]
+    left = left[::-1]
     right = [m for m in mentions if m.start >= end and m.start - end <= _MAX_GAP]
     before = _ends_before(text, left, start, pattern, kind, book)
     typed = [pair for pair in (_typed(*p, pattern) for p in before or []) if pair is not None]
@@ -518,6 +519,14 @@ def _people_not_employers(
         if pair not in settled:
             settled.append(pair)
     return settled
+
+
+def _bracketed_alias(text: str, mention: PlacedMention, mentions: list[PlacedMention]) -> bool:
+    """Whether the mention is a bracketed second name of the one before it: the registered
+    name in "甲金融（乙科技有限公司）旗下" is the same party as 甲金融, no end of its own."""
+    if text[mention.end : mention.end + 1] not in ("）", ")"):
+        return False
+    return any(m.end == mention.start - 1 and text[m.end] in "（(" for m in mentions)
 
 
 def _by_stake(
