@@ -322,6 +322,20 @@ def test_a_bracketed_registered_name_is_the_same_party_not_a_parent() -> None:
     assert ("OWNS", "甲金融", "丙咨询公司") in owns
 
 
+def test_holders_of_the_company_listed_with_their_titles() -> None:
+    text = "丙咨询公司于2015年在上海成立。公司股东包括创始人兼CEO李某，联合创始人王某，戊资本。"
+    names = {"丙咨询公司": T.COMPANY, "李某": T.PERSON, "王某": T.PERSON}
+    names["戊资本"] = T.FINANCIAL_INSTITUTION
+    first = text.index("公司股东")
+    entities = candidate_entities(text, names)
+    found = find_relations(text, [(0, first), (first, len(text))], entities)
+    assert sorted((r.type.value, r.source, r.target) for r in found) == [
+        ("INVESTS_IN", "戊资本", "丙咨询公司"),
+        ("INVESTS_IN", "李某", "丙咨询公司"),
+        ("INVESTS_IN", "王某", "丙咨询公司"),
+    ]
+
+
 def test_funding_round_gives_each_investor() -> None:
     text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
     names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}

@@ -170,7 +170,11 @@ def find_relations(
         sentence = text[sent_start:sent_end]
         if not placed:
             continue
-        claimed = _statements(book, text, placed, (sent_start, sent_end), keep)
+        lo = _reach_start(sentences, (sent_start, sent_end))
+        earlier = _only_named(
+            mentions, lo, sent_start, _pattern(book, RelationType.OWNS).target_types
+        )
+        claimed = _statements(book, text, placed, (sent_start, sent_end), keep, earlier)
         claimed += _stakes_of_the_company_before(
             book, text, (mentions, sentences), placed, (sent_start, sent_end), keep
         )
@@ -787,11 +791,14 @@ def _statements(
     placed: list[PlacedMention],
     sentence: tuple[int, int],
     keep: Callable[..., None],
+    earlier: PlacedMention | None = None,
 ) -> list[tuple[int, int, frozenset[RelationType]]]:
     """Read the sentence's shareholder lists and funding rounds; returns their spans with the
-    relation types whose words inside them ("持股", "联合") need no reading of their own."""
+    relation types whose words inside them ("持股", "联合") need no reading of their own.
+    ``earlier`` is the one company named in the sentences before, for "公司股东包括"."""
     named = [m for m in placed if not _is_media(m) and not _is_sector(m)]
-    claimed = [(lo, hi, _FUNDING) for lo, hi in _holdings(book, text, named, sentence, keep)]
+    holdings = _holdings(book, text, named, sentence, keep, earlier)
+    claimed = [(lo, hi, _FUNDING) for lo, hi in holdings]
     claimed += [(lo, hi, _FUNDING) for lo, hi in _funding(book, text, named, sentence, keep)]
     return claimed
 
@@ -802,10 +809,11 @@ def _holdings(
     named: list[PlacedMention],
     sentence: tuple[int, int],
     keep: Callable[..., None],
+    earlier: PlacedMention | None = None,
 ) -> list[tuple[int, int]]:
     """ "X的股东包括A(持股60%)、B(持股10%)", "X大股东同样为A，持股99%", "A同时为公司大股东，
     持股82%": each holder invests in X; one above the majority stake, or a controlling
-    holder, owns it."""
+    holder, owns it. "公司股东包括创始人A，联合创始人B" lists the holders of ``earlier``."""
     words = book.statements
     invests, owns = _pattern(book, RelationType.INVESTS_IN), _pattern(book, RelationType.OWNS)
     lists, roles = _holding_matchers()
@@ -825,12 +833,14 @@ def _holdings(
     for match in lists.finditer(text, sent_start, sent_end):
         company = next((m for m in reversed(named) if m.end <= match.start()), None)
         if company is None or len(text[company.end : match.start()].strip(_QUOTES)) > 1:
-            continue
+            company = earlier if text[: match.start()].endswith(("公司", "该公司")) else None
+            if company is None:
+                continue
         position, holders = match.end(), []
         for mention in named:
             if mention.start < position:
                 continue
-            gap = text[position : mention.start]
+            gap = _holder_titles().sub("", text[position : mention.start])
             if gap.strip(_QUOTES + "：:、，,和及") and not _UNNAMED_HOLDERS.fullmatch(gap):
                 break
             stake, position = _stake(text, mention.end, sent_end)
@@ -985,6 +995,11 @@ def _holding_matchers() -> tuple[re.Pattern[str], re.Pattern[str]]:
         f"(?:同时|同样|也|均)?(?:为|是|系|成为)(?:公司|该公司|其)的?(?P<noun>{nouns})"
     )
     return lists, roles
+
+
+@cache
+def _holder_titles() -> re.Pattern[str]:
+    return compile_words(load_triggers().statements.holder_titles)
 
 
 @cache

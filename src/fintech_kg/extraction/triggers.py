@@ -146,6 +146,9 @@ class Statements(_Model):
     holder_nouns: list[str] = Field(description="Nouns naming a shareholder role (股东)")
     holder_links: list[str] = Field(description="Words between the role and its holders (包括)")
     controlling_nouns: list[str] = Field(description="Roles that own the company (控股股东)")
+    holder_titles: list[str] = Field(
+        default_factory=list, description="Titles before a listed holder's name (创始人)"
+    )
     majority_stake: float = Field(ge=0, le=100, description="A stake above this owns (percent)")
     funding_receipts: list[str] = Field(description="Words of receiving money (获得)")
     funding_nouns: list[str] = Field(description="Words of the money received (融资)")
@@ -170,6 +173,7 @@ class Statements(_Model):
             "holder_nouns",
             "holder_links",
             "controlling_nouns",
+            "holder_titles",
             "funding_receipts",
             "funding_nouns",
             "funding_leads",
