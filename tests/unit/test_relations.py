@@ -251,6 +251,91 @@ def test_holder_of_the_sentence_company_with_a_majority_stake_owns_it() -> None:
     assert [r[:3] for r in relations(text, names)] == [("OWNS", "李某", "丁咨询公司")]
 
 
+def test_holders_with_stakes_and_no_company_of_their_own_hold_the_one_named_before() -> None:
+    text = "戊咨询公司的法人李某同时为公司大股东，持股比例70%。此外己科技持股20%，王某持股10%。"
+    names = {"戊咨询公司": T.COMPANY, "李某": T.PERSON, "己科技": T.COMPANY, "王某": T.PERSON}
+    entities = candidate_entities(text, names)
+    first = text.index("此外")
+    found = find_relations(text, [(0, first), (first, len(text))], entities)
+    assert sorted((r.type.value, r.source, r.target) for r in found) == [
+        ("INVESTS_IN", "己科技", "戊咨询公司"),
+        ("INVESTS_IN", "王某", "戊咨询公司"),
+        ("OWNS", "李某", "戊咨询公司"),
+    ]
+    # With a company of its own in the sentence the stakes are not carried back.
+    text = "戊咨询公司成立于2015年。庚集团旗下己科技持股20%。"
+    names = {"戊咨询公司": T.COMPANY, "己科技": T.COMPANY, "庚集团": T.COMPANY}
+    first = text.index("庚")
+    found = find_relations(text, [(0, first), (first, len(text))], candidate_entities(text, names))
+    assert all(r.target != "戊咨询公司" for r in found)
+
+
+def test_a_directed_relation_found_both_ways_keeps_the_more_confident_direction() -> None:
+    text = "乙贷的逾期问题，公司下属子公司丙小贷担而不保，甲集团控股子公司乙贷何时兑付？"
+    names = {"甲集团": T.COMPANY, "乙贷": T.P2P_PLATFORM}
+    owns = [r[:3] for r in relations(text, names) if r[0] == "OWNS"]
+    assert owns == [("OWNS", "甲集团", "乙贷")]
+
+
+def test_an_authority_acts_on_the_person_not_on_the_employer_named_with_a_title() -> None:
+    text = "丙银行党委委员、副行长李某接受丁市纪委纪律审查。"
+    names = {"丁市纪委": T.REGULATOR, "丙银行": T.BANK, "李某": T.PERSON}
+    assert [r[:3] for r in relations(text, names)] == [("REGULATES", "丁市纪委", "李某")]
+
+
+def test_credit_limits_set_by_a_technology_adopt_it() -> None:
+    text = "丙分期的额度是甲金服根据大数据系统给用户核定的。"
+    names = {"甲金服": T.TECH_COMPANY, "大数据": T.TECHNOLOGY}
+    assert [r[:3] for r in relations(text, names)] == [("ADOPTS", "甲金服", "大数据")]
+    text = "乙银行通过人工智能审核贷款申请。"
+    names = {"乙银行": T.BANK, "人工智能": T.TECHNOLOGY}
+    assert [r[:3] for r in relations(text, names)] == [("ADOPTS", "乙银行", "人工智能")]
+
+
+def test_a_product_is_owned_only_by_its_provider_or_its_brand() -> None:
+    text = "甲商城旗下的乙付近来逾期增多，丙数科旗下丙钱包也在推广。"
+    names = {"甲商城": T.TECH_COMPANY, "乙付": T.TECH_COMPANY, "丙数科": T.TECH_COMPANY}
+    names["丙钱包"] = T.TECH_COMPANY
+    entities = candidate_entities(text, names)
+    for entity in entities:
+        if entity.name in {"乙付", "丙钱包"}:
+            entity.attributes.update({"role": "product", "provider": "丁集团"})
+        if entity.name == "丙钱包":
+            entity.attributes["provider"] = "丙数科科技"
+    found = find_relations(text, [(0, len(text))], entities)
+    assert [(r.type.value, r.source, r.target) for r in found] == [("OWNS", "丙数科", "丙钱包")]
+
+
+def test_signers_of_a_deal_agreement_are_no_partners() -> None:
+    names = {"甲控股": T.COMPANY, "乙投资公司": T.COMPANY}
+    text = "甲控股与乙投资公司签署了《股权转让协议》，拟出售子公司全部股权。"
+    assert relations(text, names) == []
+    text = "甲控股与乙投资公司签署了战略合作协议。"
+    assert [r[:3] for r in relations(text, names)] == [("PARTNERS_WITH", "甲控股", "乙投资公司")]
+
+
+def test_a_bracketed_registered_name_is_the_same_party_not_a_parent() -> None:
+    text = "丙咨询公司为甲金融（乙科技有限公司）旗下全资子公司。"
+    names = {"丙咨询公司": T.COMPANY, "甲金融": T.TECH_COMPANY, "乙科技有限公司": T.COMPANY}
+    owns = [r[:3] for r in relations(text, names) if r[0] == "OWNS"]
+    assert ("OWNS", "乙科技有限公司", "甲金融") not in owns
+    assert ("OWNS", "甲金融", "丙咨询公司") in owns
+
+
+def test_holders_of_the_company_listed_with_their_titles() -> None:
+    text = "丙咨询公司于2015年在上海成立。公司股东包括创始人兼CEO李某，联合创始人王某，戊资本。"
+    names = {"丙咨询公司": T.COMPANY, "李某": T.PERSON, "王某": T.PERSON}
+    names["戊资本"] = T.FINANCIAL_INSTITUTION
+    first = text.index("公司股东")
+    entities = candidate_entities(text, names)
+    found = find_relations(text, [(0, first), (first, len(text))], entities)
+    assert sorted((r.type.value, r.source, r.target) for r in found) == [
+        ("INVESTS_IN", "戊资本", "丙咨询公司"),
+        ("INVESTS_IN", "李某", "丙咨询公司"),
+        ("INVESTS_IN", "王某", "丙咨询公司"),
+    ]
+
+
 def test_funding_round_gives_each_investor() -> None:
     text = "丙理财已获得多轮融资，去年获得甲资本A轮投资，今年获得乙创投、丁基金等联合的B轮投资。"
     names = {"丙理财": T.P2P_PLATFORM, "甲资本": T.COMPANY, "乙创投": T.COMPANY}
@@ -265,6 +350,12 @@ def test_funding_round_gives_each_investor() -> None:
         ("INVESTS_IN", "乙创投", "丙理财"),
         ("INVESTS_IN", "甲资本", "丙理财"),
     ]
+
+
+def test_co_investors_of_a_round_with_an_unnamed_recipient_are_no_partners() -> None:
+    text = "该理财平台此前获得乙创投、丁基金等联合的B轮投资。"
+    names = {"乙创投": T.COMPANY, "丁基金": T.FINANCIAL_INSTITUTION}
+    assert relations(text, names) == []
 
 
 def test_news_outlets_are_no_ends_unless_the_word_touches_them() -> None:

@@ -85,6 +85,12 @@ _STAKE = re.compile(
     r"(?P<percent>\d+(?:\.\d+)?)\s*[%％](?:的股份|的股权|股份|股权)?[）)]?"
 )
 
+# A holder's own "持股" right after its name ("乙公司持股8%"), not a "，持股比例" of a role.
+_HOLDS = re.compile(r"\s*[（(]?\s*(?:持股|持有|占股)")
+# Leading characters a group shares with its member companies' names (京东, 京东数科).
+_BRAND = 2
+# Characters of titles between an employer and its person ("甲银行党委委员、副行长李某").
+_MAX_TITLE = 12
 # Beyond these distances (characters) two mentions are not read as ends of one trigger.
 _MAX_GAP = 40
 _MAX_CONNECTOR = 12
@@ -164,7 +170,14 @@ def find_relations(
         sentence = text[sent_start:sent_end]
         if not placed:
             continue
-        claimed = _statements(book, text, placed, (sent_start, sent_end), keep)
+        lo = _reach_start(sentences, (sent_start, sent_end))
+        earlier = _only_named(
+            mentions, lo, sent_start, _pattern(book, RelationType.OWNS).target_types
+        )
+        claimed = _statements(book, text, placed, (sent_start, sent_end), keep, earlier)
+        claimed += _stakes_of_the_company_before(
+            book, text, (mentions, sentences), placed, (sent_start, sent_end), keep
+        )
         for match in _relation_words(book, sentence, sent_start, placed):
             start, end = sent_start + match.start(), sent_start + match.end()
             pattern, kind = book.relation_words[match.group()]
@@ -175,6 +188,8 @@ def find_relations(
             ]
             if _supposed(book, sentence, match.start()):
                 continue  # "如果乙真要入股丙": a supposition states no relation
+            if pattern.type == RelationType.PARTNERS_WITH and _dealt(book, sentence, match.end()):
+                continue  # "甲与乙签署《股权转让协议》": a sale, read by its own words
             if any(cue in sentence[match.end() :] for cue in book.cues.denial):
                 continue  # "甲称与乙银行签订存管协议，不久后乙银行辟谣": denied later
             hedged = (
@@ -215,6 +230,8 @@ def find_relations(
                         keep,
                     )
                 continue
+            if pattern.type == RelationType.REGULATES:
+                pairs = _people_not_employers(text, pairs, in_sentence)
             for source, target, gap in pairs:
                 # A negation may sit anywhere from the first end to the trigger ("甲并未与乙合作").
                 first = min(source.start, target.start, start) - sent_start
@@ -321,17 +338,24 @@ def _anaphor_matcher() -> re.Pattern[str]:
 
 def _settled(found: dict[tuple[RelationType, str, str], Relation]) -> list[Relation]:
     """The relations, a custody statement taking the place of a partnership of the same pair
-    ("甲贷携手乙银行上线资金存管" states custody, not a partnership)."""
+    ("甲贷携手乙银行上线资金存管" states custody, not a partnership), and of a directed
+    relation found both ways only the more confident direction ("甲集团控股子公司乙平台" read
+    from both names). (Dropping an investment where ownership of the pair is found cost FinRE
+    pairs: its labels call many majority stakes investments.)"""
     custody = {
         frozenset((r.source, r.target))
         for r in found.values()
         if r.type == RelationType.CUSTODIAN_FOR
     }
-    return [
-        r
-        for r in found.values()
-        if not (r.type == RelationType.PARTNERS_WITH and frozenset((r.source, r.target)) in custody)
-    ]
+    settled = []
+    for (kind, source, target), relation in found.items():
+        if kind == RelationType.PARTNERS_WITH and frozenset((source, target)) in custody:
+            continue
+        turned = found.get((kind, target, source))
+        if kind not in SYMMETRIC and turned is not None and turned.confidence > relation.confidence:
+            continue
+        settled.append(relation)
+    return settled
 
 
 def _empower_sector(
@@ -439,7 +463,8 @@ def _ends(
 ) -> list[tuple[PlacedMention, PlacedMention, int]]:
     """The (source, target, distance) pairs a trigger at [start, end) joins; a list of names
     on the target's side ("联合甲、乙、丙推出") gives one pair per name."""
-    left = [m for m in mentions if m.end <= start][::-1]
+    left = [m for m in mentions if m.end <= start and not _bracketed_alias(text, m, mentions)]
+    left = left[::-1]
     right = [m for m in mentions if m.start >= end and m.start - end <= _MAX_GAP]
     before = _ends_before(text, left, start, pattern, kind, book)
     typed = [pair for pair in (_typed(*p, pattern) for p in before or []) if pair is not None]
@@ -469,6 +494,45 @@ def _ends(
     return [pair for pair in (_typed(*p, pattern) for p in pairs) if pair is not None]
 
 
+def _same_brand(mention: PlacedMention, provider: str) -> bool:
+    """Whether the mention names the provider or its group under one brand: 京东 for the
+    京东数科 that provides 京东钱包, not 京东 for 蚂蚁集团's 花呗."""
+    return mention.entity.name[:_BRAND] == provider[:_BRAND]
+
+
+def _people_not_employers(
+    text: str,
+    pairs: list[tuple[PlacedMention, PlacedMention, int]],
+    mentions: list[PlacedMention],
+) -> list[tuple[PlacedMention, PlacedMention, int]]:
+    """The pairs with an organisation named as the employer of a person in its place:
+    "甲银行副行长李某接受纪委审查" acts on 李某, not on 甲银行."""
+    people = [m for m in mentions if m.entity.type == EntityType.PERSON]
+    settled = []
+    for source, target, gap in pairs:
+        employee = next(
+            (
+                p
+                for p in people
+                if 0 <= p.start - target.end <= _MAX_TITLE
+                and _CLAUSE_STOP.search(text, target.end, p.start) is None
+            ),
+            None,
+        )
+        pair = (source, target if employee is None else employee, gap)
+        if pair not in settled:
+            settled.append(pair)
+    return settled
+
+
+def _bracketed_alias(text: str, mention: PlacedMention, mentions: list[PlacedMention]) -> bool:
+    """Whether the mention is a bracketed second name of the one before it: the registered
+    name in "甲金融（乙科技有限公司）旗下" is the same party as 甲金融, no end of its own."""
+    if text[mention.end : mention.end + 1] not in ("）", ")"):
+        return False
+    return any(m.end == mention.start - 1 and text[m.end] in "（(" for m in mentions)
+
+
 def _by_stake(
     book: TriggerBook, text: str, pattern: RelationPattern, *ends: int
 ) -> RelationPattern:
@@ -495,6 +559,12 @@ def _negated(sentence: str, position: int, first: int) -> bool:
 @cache
 def _negation_matcher() -> re.Pattern[str]:
     return compile_words(load_triggers().statements.negations)
+
+
+def _dealt(book: TriggerBook, sentence: str, position: int) -> bool:
+    """Whether a deal's agreement ("股权转让协议") follows ``position`` in its clause."""
+    _, hi = clause_bounds(sentence, position, position, 0, len(sentence))
+    return any(deal in sentence[position:hi] for deal in book.statements.deals)
 
 
 def _claimed(sentence: str, position: int) -> bool:
@@ -553,6 +623,9 @@ def _typed(
         and (pattern.sector_targets or not _is_sector(target))
     ):
         return None
+    provider = target.entity.attributes.get("provider")
+    if pattern.type in _HOLDING and provider is not None and not _same_brand(source, provider):
+        return None  # a product ("花呗") is held by its provider, whoever is named next to it
     return source, target, gap
 
 
@@ -718,11 +791,14 @@ def _statements(
     placed: list[PlacedMention],
     sentence: tuple[int, int],
     keep: Callable[..., None],
+    earlier: PlacedMention | None = None,
 ) -> list[tuple[int, int, frozenset[RelationType]]]:
     """Read the sentence's shareholder lists and funding rounds; returns their spans with the
-    relation types whose words inside them ("持股", "联合") need no reading of their own."""
+    relation types whose words inside them ("持股", "联合") need no reading of their own.
+    ``earlier`` is the one company named in the sentences before, for "公司股东包括"."""
     named = [m for m in placed if not _is_media(m) and not _is_sector(m)]
-    claimed = [(lo, hi, _FUNDING) for lo, hi in _holdings(book, text, named, sentence, keep)]
+    holdings = _holdings(book, text, named, sentence, keep, earlier)
+    claimed = [(lo, hi, _FUNDING) for lo, hi in holdings]
     claimed += [(lo, hi, _FUNDING) for lo, hi in _funding(book, text, named, sentence, keep)]
     return claimed
 
@@ -733,10 +809,11 @@ def _holdings(
     named: list[PlacedMention],
     sentence: tuple[int, int],
     keep: Callable[..., None],
+    earlier: PlacedMention | None = None,
 ) -> list[tuple[int, int]]:
     """ "X的股东包括A(持股60%)、B(持股10%)", "X大股东同样为A，持股99%", "A同时为公司大股东，
     持股82%": each holder invests in X; one above the majority stake, or a controlling
-    holder, owns it."""
+    holder, owns it. "公司股东包括创始人A，联合创始人B" lists the holders of ``earlier``."""
     words = book.statements
     invests, owns = _pattern(book, RelationType.INVESTS_IN), _pattern(book, RelationType.OWNS)
     lists, roles = _holding_matchers()
@@ -756,12 +833,14 @@ def _holdings(
     for match in lists.finditer(text, sent_start, sent_end):
         company = next((m for m in reversed(named) if m.end <= match.start()), None)
         if company is None or len(text[company.end : match.start()].strip(_QUOTES)) > 1:
-            continue
+            company = earlier if text[: match.start()].endswith(("公司", "该公司")) else None
+            if company is None:
+                continue
         position, holders = match.end(), []
         for mention in named:
             if mention.start < position:
                 continue
-            gap = text[position : mention.start]
+            gap = _holder_titles().sub("", text[position : mention.start])
             if gap.strip(_QUOTES + "：:、，,和及") and not _UNNAMED_HOLDERS.fullmatch(gap):
                 break
             stake, position = _stake(text, mention.end, sent_end)
@@ -781,6 +860,46 @@ def _holdings(
         state(role_holder, owned, match.group("noun"), stake)
         claimed.append((match.start(), position))
     return claimed
+
+
+def _stakes_of_the_company_before(
+    book: TriggerBook,
+    text: str,
+    context: tuple[list[PlacedMention], list[tuple[int, int]]],
+    placed: list[PlacedMention],
+    sentence: tuple[int, int],
+    keep: Callable[..., None],
+) -> list[tuple[int, int, frozenset[RelationType]]]:
+    """ "甲公司大股东为李某，持股82%。此外乙公司持股8%，王某持股6%": holders named each with
+    their "持股N%" and no company of their own in the sentence hold the one company named in
+    the sentences before; one above the majority stake owns it. Returns the spans read."""
+    mentions, sentences = context
+    sent_start, sent_end = sentence
+    invests, owns = _pattern(book, RelationType.INVESTS_IN), _pattern(book, RelationType.OWNS)
+    named = [m for m in placed if not _is_media(m) and not _is_sector(m)]
+    holders: list[tuple[PlacedMention, float, int]] = []
+    for mention in named:
+        if _HOLDS.match(text, mention.end, sent_end) is None:
+            continue
+        stake, position = _stake(text, mention.end, sent_end)
+        if stake is not None:
+            holders.append((mention, stake, position))
+    held = {h.entity.id for h, _, _ in holders}
+    if not holders or any(
+        m.entity.id not in held and _allowed(m.entity, invests.target_types) for m in named
+    ):
+        return []  # no stake list, or its company is named in the sentence itself
+    lo = _reach_start(sentences, sentence)
+    company = _only_named(mentions, lo, sent_start, invests.target_types)
+    if company is None or company.entity.id in held:
+        return []
+    spans = []
+    for holder, stake, position in holders:
+        pattern = owns if stake > book.statements.majority_stake else invests
+        if _typed(holder, company, 0, pattern) is not None:
+            keep(pattern, [holder], [company], pattern.base_confidence * 0.8, False, sentence)
+        spans.append((holder.end, position, _HOLDING))
+    return spans
 
 
 def _stake(text: str, position: int, limit: int) -> tuple[float | None, int]:
@@ -839,6 +958,10 @@ def _funding(
         if before and (recipient is None or before[-1].start >= lo):
             recipient = before[-1]
         elif recipient is None:
+            if givers:
+                # "获得乙、丙等联合的C轮投资" of an unnamed recipient: co-investors of a
+                # round are no partners, so the round's words are read here, to no relation.
+                spans.append((receipt.start(), match.end()))
             continue
         investors.update(m.entity.id for m in givers)
         keep(pattern, givers, [recipient], pattern.base_confidence, False, sentence)
@@ -872,6 +995,11 @@ def _holding_matchers() -> tuple[re.Pattern[str], re.Pattern[str]]:
         f"(?:同时|同样|也|均)?(?:为|是|系|成为)(?:公司|该公司|其)的?(?P<noun>{nouns})"
     )
     return lists, roles
+
+
+@cache
+def _holder_titles() -> re.Pattern[str]:
+    return compile_words(load_triggers().statements.holder_titles)
 
 
 @cache

@@ -146,6 +146,9 @@ class Statements(_Model):
     holder_nouns: list[str] = Field(description="Nouns naming a shareholder role (股东)")
     holder_links: list[str] = Field(description="Words between the role and its holders (包括)")
     controlling_nouns: list[str] = Field(description="Roles that own the company (控股股东)")
+    holder_titles: list[str] = Field(
+        default_factory=list, description="Titles before a listed holder's name (创始人)"
+    )
     majority_stake: float = Field(ge=0, le=100, description="A stake above this owns (percent)")
     funding_receipts: list[str] = Field(description="Words of receiving money (获得)")
     funding_nouns: list[str] = Field(description="Words of the money received (融资)")
@@ -153,6 +156,10 @@ class Statements(_Model):
     suppositions: list[str] = Field(description="Words of a supposition (如果): no relation")
     negations: list[str] = Field(description="Negations of a relation beyond cues.negation")
     claims: list[str] = Field(description="Claim words (宣称): the relation is kept hedged")
+    deals: list[str] = Field(
+        default_factory=list,
+        description="Agreements of a deal (股权转让协议): their signers are no partners",
+    )
     anaphora: dict[str, list[EntityType]] = Field(
         description="'该平台' -> the types of the entity it stands for"
     )
@@ -166,12 +173,14 @@ class Statements(_Model):
             "holder_nouns",
             "holder_links",
             "controlling_nouns",
+            "holder_titles",
             "funding_receipts",
             "funding_nouns",
             "funding_leads",
             "suppositions",
             "negations",
             "claims",
+            "deals",
         ):
             _check_words(getattr(self, field), f"relations.toml statements.{field}")
         _check_words(list(self.anaphora), "relations.toml statements.anaphora")
