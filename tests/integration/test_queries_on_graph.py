@@ -56,8 +56,8 @@ def test_browser_param_lines_give_the_server_the_example_values(kg: KnowledgeGra
 def test_collapsed_platforms(kg: KnowledgeGraph) -> None:
     summer = rows(kg, "collapsed-platforms", since=date(2018, 6, 1), until=date(2018, 8, 31))
     assert [(r["platform"], r["collapsed_on"], r["custodian_banks"]) for r in summer] == [
-        ("星光贷", date(2018, 7, 10), ["北辰银行"]),
-        ("月亮贷", date(2018, 8, 5), ["南山银行"]),
+        ("星光贷", "2018-07-10", ["北辰银行"]),
+        ("月亮贷", "2018-08-05", ["南山银行"]),
     ]
     assert summer[1]["amount_cny"] == 1e8
     august = rows(kg, "collapsed-platforms", since=date(2018, 8, 1), until=date(2018, 8, 31))
@@ -116,9 +116,9 @@ def test_risk_events_per_month(kg: KnowledgeGraph) -> None:
 def test_platform_lifecycle(kg: KnowledgeGraph) -> None:
     found = rows(kg, "platform-lifecycle", platform="星光贷")
     assert [(r["date"], r["type"], r["next_type"]) for r in found] == [
-        (date(2018, 6, 15), "OVERDUE", "INVESTIGATION"),
-        (date(2018, 7, 2), "INVESTIGATION", "COLLAPSE"),
-        (date(2018, 7, 10), "COLLAPSE", None),
+        ("2018-06-15", "OVERDUE", "INVESTIGATION"),
+        ("2018-07-02", "INVESTIGATION", "COLLAPSE"),
+        ("2018-07-10", "COLLAPSE", None),
     ]
     assert [r["next_id"] for r in found[:2]] == [r["event_id"] for r in found[1:]]
     assert found[2]["reports"] == 2  # two outlets, one event

@@ -235,7 +235,8 @@ def plan_records(
         def evidence_of(evidence: Evidence, article_id: str = article_id) -> str:
             sid = f"{article_id}#{evidence.start}-{evidence.end}"
             if sid not in sentences:
-                sentences[sid] = SentenceRow(
+                # model_construct: the values come from validated records
+                sentences[sid] = SentenceRow.model_construct(
                     id=sid,
                     article_id=article_id,
                     text=evidence.sentence,
@@ -260,7 +261,7 @@ def plan_records(
                 {k: v for k, v in sorted(entity.attributes.items()) if k and k not in _RESERVED}
             )
             plan.mentions.append(
-                MentionRow(
+                MentionRow.model_construct(
                     article_id=article_id,
                     entity_id=entity.id,
                     name=entity.name,
@@ -418,13 +419,16 @@ class EventReach(_Row):
     """Which events a change can reach, for ``read_event_reports``:
 
     - ``windows``: ``{key, from, to}``, events of the key whose span meets [from, to];
-    - ``keys``: of each, the undated event and the latest dated event (undated reports live
-      on it) that is not in ``event_ids``;
+    - ``keys``: of each, the undated event, and the latest dated event not in ``event_ids``
+      when it holds undated reports (a new later event takes them over);
+    - ``latest_keys``: of each, the latest dated event not in ``event_ids`` in any case (a new
+      undated report joins it; a retraction may hand it the undated reports);
     - ``event_ids``: these events (they lost reports, or are new sector buckets).
     """
 
     windows: list[dict[str, Any]]
     keys: list[str]
+    latest_keys: list[str]
     event_ids: list[str]
     bucket_locks: list[dict[str, str]] = Field(
         description="{id, key} of sector-level events to lock (and create) before reading"
@@ -456,6 +460,10 @@ def event_reach(new_reports: Iterable[EventReport], retracted: Iterable[HeldEven
             for key, days in sorted(spans.items())
         ],
         keys=sorted({r.key for r in new_reports} | {e.key for e in retracted}),
+        latest_keys=sorted(
+            {r.key for r in new_reports if r.date is None and r.subject is not None}
+            | {e.key for e in retracted}
+        ),
         event_ids=sorted({e.id for e in retracted} | {i for i, _ in locks}),
         bucket_locks=[{"id": i, "key": k} for i, k in locks],
     )
@@ -587,6 +595,7 @@ def _event_row(
         "first_reported": min(published) if published else None,
         "last_reported": max(published) if published else None,
         "mention_count": len({r.article_id for r in reports}),
+        "undated_reports": len(reports) - len(dated),
         "hedged": all(r.hedged for r in reports),
         "confidence": max(r.confidence for r in reports),
         "triggers": sorted({r.trigger for r in reports if r.trigger}),

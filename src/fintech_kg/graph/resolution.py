@@ -113,22 +113,20 @@ class EventReport(BaseModel):
 
     def stored(self) -> dict[str, Any]:
         """Properties of the ``REPORTS`` relationship (no nulls: Neo4j does not store them)."""
-        props = self.model_dump(
-            include={
-                "report_id",
-                "date",
-                "precision",
-                "event_date",
-                "amount_cny",
-                "location",
-                "hedged",
-                "confidence",
-                "trigger",
-            }
-        )
-        props["authorities"] = list(self.authorities)
-        props["co_subjects"] = list(self.co_subjects)
-        props["sentence_ids"] = list(self.sentence_ids)
+        props = {
+            "report_id": self.report_id,
+            "date": self.date,
+            "precision": self.precision,
+            "event_date": self.event_date,
+            "amount_cny": self.amount_cny,
+            "location": self.location,
+            "hedged": self.hedged,
+            "confidence": self.confidence,
+            "trigger": self.trigger,
+            "authorities": list(self.authorities),
+            "co_subjects": list(self.co_subjects),
+            "sentence_ids": list(self.sentence_ids),
+        }
         return {k: v for k, v in props.items() if v is not None}
 
     @classmethod

@@ -199,7 +199,9 @@ def _run(
 
 
 def _rows(models: Sequence[BaseModel]) -> list[dict[str, Any]]:
-    return [model.model_dump() for model in models]
+    # Rows are flat (values are scalars, dates, lists and plain dicts): their fields are
+    # the parameters as they are, without model_dump's per-value serialisation.
+    return [dict(model) for model in models]
 
 
 def _write_records(
@@ -239,7 +241,7 @@ def _write_records(
     _run(tx, "write_mentions", report, rows=_rows(plan.mentions))
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in plan.relations:
-        by_type[row.type].append(row.model_dump())
+        by_type[row.type].append(dict(row))
     for relation_type, typed_rows in sorted(by_type.items()):
         _run(tx, "write_relations", report, relation_type=relation_type, rows=typed_rows)
     entity_ids |= {row.id for row in plan.entities}
@@ -311,6 +313,7 @@ def _sync_events(
             report,
             windows=reach.windows,
             keys=reach.keys,
+            latest_keys=reach.latest_keys,
             event_ids=reach.event_ids,
         )
     ]
