@@ -42,6 +42,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,7 +56,13 @@ from fintech_kg.errors import ConfigError, ServerError
 if TYPE_CHECKING:
     import neo4j
 
-__all__ = ["DEFAULT_MAX_ARTICLE_CHARS", "ENVIRONMENT", "LOOPBACK", "Settings"]
+__all__ = [
+    "DEFAULT_MAX_ARTICLE_CHARS",
+    "ENVIRONMENT",
+    "LOOPBACK",
+    "Settings",
+    "export_spark_python",
+]
 
 LOOPBACK = "127.0.0.1"
 """The interface the managed server (and Docker's published ports) listen on."""
@@ -105,6 +112,21 @@ class Settings(BaseSettings):
         DEFAULT_MAX_ARTICLE_CHARS,
         validation_alias="FINTECH_KG_MAX_ARTICLE_CHARS",
         description="Longer articles are reported, not read.",
+    )
+    spark_python: str | None = Field(
+        None,
+        validation_alias="PYSPARK_PYTHON",
+        description="The Spark workers' Python; None: this interpreter (fintech_kg.spark).",
+    )
+    spark_driver_python: str | None = Field(
+        None,
+        validation_alias="PYSPARK_DRIVER_PYTHON",
+        description="The Spark driver's Python; None: as spark_python.",
+    )
+    spark_gateway_port: int | None = Field(
+        None,
+        validation_alias="PYSPARK_GATEWAY_PORT",
+        description="Set by spark-submit for the program it starts: its master is chosen.",
     )
 
     def __init__(self, **values: Any) -> None:
@@ -255,6 +277,17 @@ ENVIRONMENT: dict[str, str] = {
     name: str(field.validation_alias) for name, field in Settings.model_fields.items()
 }
 """Settings field -> the environment variable it is read from."""
+
+
+def export_spark_python(settings: Settings, python: str) -> None:
+    """Let Spark start its Python workers (and a driver) with ``python`` unless
+    ``PYSPARK_PYTHON`` already names one: PySpark reads only the environment for this.
+
+    Example: ``export_spark_python(Settings(), sys.executable)``
+    """
+    workers = settings.spark_python or python
+    os.environ[ENVIRONMENT["spark_python"]] = workers
+    os.environ[ENVIRONMENT["spark_driver_python"]] = settings.spark_driver_python or workers
 
 
 def _variable(info: ValidationInfo) -> str:

@@ -279,7 +279,7 @@ def read_json_line(
     """
     if not line.strip():
         return None
-    limit = max_chars if max_chars is not None else _max_chars_from_env()
+    limit = max_chars if max_chars is not None else Settings().max_article_chars
     return _json_line_article(line, path, line_number, limit)
 
 
@@ -291,7 +291,7 @@ def read_record(
 
     Example: ``read_record({"id": "n1", "text": "正文。"}, path="table").meta.id`` -> ``'n1'``
     """
-    limit = max_chars if max_chars is not None else _max_chars_from_env()
+    limit = max_chars if max_chars is not None else Settings().max_article_chars
     return _record_article(record, path, line, limit)
 
 

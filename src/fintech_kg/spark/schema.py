@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import types
 from enum import Enum
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pyspark.sql import Row
@@ -78,6 +78,8 @@ def spark_type(annotation: Any) -> tuple[DataType, bool]:
         return model_schema(annotation), False
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return StringType(), False
+    if origin is Literal and all(isinstance(arg, str) for arg in get_args(annotation)):
+        return StringType(), False  # a closed set of words, like an enum
     if annotation in _SCALARS:
         return _SCALARS[annotation], False
     raise TypeError(f"no Spark type for {annotation!r}; extend fintech_kg.spark.schema")

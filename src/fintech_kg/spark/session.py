@@ -14,11 +14,12 @@ Example:
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Mapping
 
 from pyspark.sql import SparkSession
+
+from fintech_kg.settings import Settings, export_spark_python
 
 __all__ = ["spark_session"]
 
@@ -30,12 +31,12 @@ def spark_session(master: str | None = None, conf: Mapping[str, str] | None = No
 
     ``master`` None keeps what ``spark-submit`` chose, else runs ``local[*]``.
     """
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    settings = Settings()
+    export_spark_python(settings, sys.executable)
     builder = SparkSession.builder.appName(APP_NAME)
     # spark-submit hands its Python program a gateway to the JVM it started, whose master
     # is already set; a program started on its own needs one.
-    if master is not None or "PYSPARK_GATEWAY_PORT" not in os.environ:
+    if master is not None or settings.spark_gateway_port is None:
         builder = builder.master(master or "local[*]")
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
