@@ -18,6 +18,7 @@ UNION ALL MATCH (n:Technology) WITH count(n) AS count RETURN 'label' AS kind, 'T
 UNION ALL MATCH (n:Company) WITH count(n) AS count RETURN 'label' AS kind, 'Company' AS name, count
 UNION ALL MATCH (n:Person) WITH count(n) AS count RETURN 'label' AS kind, 'Person' AS name, count
 UNION ALL MATCH (n:Sector) WITH count(n) AS count RETURN 'label' AS kind, 'Sector' AS name, count
+UNION ALL MATCH (n:Collective) WITH count(n) AS count RETURN 'label' AS kind, 'Collective' AS name, count
 UNION ALL MATCH ()-[r:MENTIONS]->() WITH count(r) AS count RETURN 'type' AS kind, 'MENTIONS' AS name, count
 UNION ALL MATCH ()-[r:REPORTS]->() WITH count(r) AS count RETURN 'type' AS kind, 'REPORTS' AS name, count
 UNION ALL MATCH ()-[r:SUBJECT_OF]->() WITH count(r) AS count RETURN 'type' AS kind, 'SUBJECT_OF' AS name, count

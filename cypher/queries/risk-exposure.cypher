@@ -4,12 +4,12 @@
 // param max_hops (int): longest path, counting the last hop into the event (1 to 4)
 // param limit (int): how many paths to return
 // A bank is exposed to a platform's collapse through CUSTODIAN_FOR; a parent through OWNS.
-// Sectors and generic authorities (警方 with no place) stand for many bodies; no path passes them.
+// Sectors, collectives (BAT) and generic authorities (警方 with no place) stand for many bodies; no path passes them.
 // :param [{entity, max_hops, limit}] => { RETURN '中国工商银行' AS entity, 3 AS max_hops, 50 AS limit }
 MATCH (entity:Entity {id: $entity})
 MATCH path = (entity)-[hops:OWNS|INVESTS_IN|ACQUIRES|PARTNERS_WITH|COMPETES_WITH|EMPOWERS|CUSTODIAN_FOR|ADOPTS|REGULATES|MEMBER_OF|SUCCEEDS*0..3]-(subject:Entity)
 WHERE length(path) < $max_hops
-  AND none(n IN nodes(path) WHERE n:Sector OR coalesce(n.generic, false) IN [true, 'true'])
+  AND none(n IN nodes(path) WHERE n:Sector OR n:Collective OR coalesce(n.generic, false) IN [true, 'true'])
 MATCH (subject)-[:SUBJECT_OF]->(event:RiskEvent)
 WITH event, hops, subject
 ORDER BY size(hops), event.date, event.id

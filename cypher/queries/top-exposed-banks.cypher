@@ -3,7 +3,7 @@
 // param limit (int): how many banks to return
 // :param [{limit}] => { RETURN 10 AS limit }
 MATCH (bank:Bank)-[link:CUSTODIAN_FOR|OWNS|INVESTS_IN]->(exposed:Entity)-[:SUBJECT_OF]->(event:RiskEvent)
-WHERE NOT exposed:Sector AND NOT coalesce(exposed.generic, false) IN [true, 'true']
+WHERE NOT exposed:Sector AND NOT exposed:Collective AND NOT coalesce(exposed.generic, false) IN [true, 'true']
 WITH bank, exposed, collect(DISTINCT type(link)) AS links, collect(DISTINCT event) AS events
 WITH bank,
      collect(exposed.name + ' (' + reduce(s = '', l IN links | s + l) + ')') AS via,

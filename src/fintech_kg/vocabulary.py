@@ -34,6 +34,7 @@ class EntityType(StrEnum):
     COMPANY = "Company"
     PERSON = "Person"
     SECTOR = "Sector"  # a whole industry (银行业, 网贷行业), not one institution
+    COLLECTIVE = "Collective"  # a shorthand for several companies (BAT), not a company
 
 
 class RelationType(StrEnum):

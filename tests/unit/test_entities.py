@@ -25,6 +25,9 @@ def test_collective_gives_its_members_and_member_of() -> None:
     assert members == {("百度", "BAT"), ("阿里巴巴", "BAT"), ("腾讯", "BAT")}
     baidu = next(e for e in result.entities if e.id == "百度")
     assert baidu.mentions[0].text == "BAT"
+    types = {entity.id: entity.type for entity in result.entities}
+    assert types["BAT"] == EntityType.COLLECTIVE, "BAT is a shorthand, not a company"
+    assert types["百度"] == EntityType.TECH_COMPANY
 
 
 def test_short_names_resolve_to_canonical_ids() -> None:

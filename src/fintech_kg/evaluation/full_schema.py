@@ -60,8 +60,12 @@ MEASURES: tuple[Measure, ...] = (
 BY_TYPE: tuple[Measure, ...] = ("entity typed", "relation", "event typed")
 """Measures also reported per entity, relation or event type."""
 
-SCORED_ENTITY_TYPES = frozenset(t.value for t in EntityType) - {EntityType.SECTOR.value}
-"""The eight types gold_dev annotates; a Sector (and what involves it) is not scored."""
+SCORED_ENTITY_TYPES = frozenset(t.value for t in EntityType) - {
+    EntityType.SECTOR.value,
+    EntityType.COLLECTIVE.value,
+}
+"""The eight types gold_dev annotates; a Sector or a Collective (and what involves it) is not
+scored."""
 SYMMETRIC = frozenset({RelationType.PARTNERS_WITH.value, RelationType.COMPETES_WITH.value})
 _STRIPPED = str.maketrans("", "", " \t\u3000“”\"'《》「」『』")
 _NONE: frozenset[str] = frozenset()

@@ -382,7 +382,7 @@ def _load_collectives(entries: dict[str, LexiconEntry]) -> None:
             )
         entries[name] = LexiconEntry(
             name=name,
-            type=EntityType.TECH_COMPANY,
+            type=EntityType.COLLECTIVE,
             aliases=[a for a in aliases.split("|") if a],
             attributes={"kind": "collective", "members": "|".join(member_names)},
             members=member_names,

@@ -88,13 +88,17 @@ class RiskWeights(BaseModel):
 
 def is_category(attributes: dict[str, Any]) -> bool:
     """Whether a node (its networkx attributes) stands for a category of bodies, not one:
-    a Sector, or a generic authority (``generic`` true, stored as ``"true"`` by the writer).
+    a Sector, a Collective (BAT), or a generic authority (``generic`` true, stored as
+    ``"true"`` by the writer).
 
     Example:
         >>> is_category({"labels": ["Entity", "Regulator"], "generic": "true"})
         True
     """
-    return "Sector" in attributes.get("labels", ()) or attributes.get("generic") in (True, "true")
+    labels = attributes.get("labels", ())
+    return (
+        "Sector" in labels or "Collective" in labels or attributes.get("generic") in (True, "true")
+    )
 
 
 def centrality(graph: nx.MultiDiGraph) -> list[CentralityScore]:
