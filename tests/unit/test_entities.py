@@ -378,3 +378,9 @@ def test_a_research_institute_is_its_own_body() -> None:
 def test_a_registered_name_may_hold_neng() -> None:
     found = _entities("展会上，广西甲乙热能设备有限公司带来了新品。")
     assert "广西甲乙热能设备有限公司" in found
+
+
+def test_an_amount_in_euros_and_a_bare_weibo_name_no_outlet() -> None:
+    found = _entities("据甲乙市警方微博消息，涉案金额约3亿欧元，另有5万欧元未追回。")
+    assert "亿欧" not in found
+    assert "新浪" not in found
