@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from fintech_kg.extraction.entities import find_entities
+from fintech_kg.extraction.entities.validation import name_check
 from fintech_kg.extraction.lexicon import Lexicon, load_lexicon
 from fintech_kg.extraction.sentences import split_sentences
 from fintech_kg.models import Entity
@@ -384,3 +385,9 @@ def test_an_amount_in_euros_and_a_bare_weibo_name_no_outlet() -> None:
     found = _entities("据甲乙市警方微博消息，涉案金额约3亿欧元，另有5万欧元未追回。")
     assert "亿欧" not in found
     assert "新浪" not in found
+
+
+def test_no_name_starts_inside_a_word_that_is_never_a_name() -> None:
+    assert name_check().start("请到网贷平台投资人登记处", 8, 11) is None  # 人登记 of 投资人
+    assert name_check().start("各家平台接二连三出事", 5, 8) is None  # 二连三 of 接二连三
+    assert name_check().start("甲乙平台舆情追踪", 4, 8) is None
