@@ -391,3 +391,10 @@ def test_no_name_starts_inside_a_word_that_is_never_a_name() -> None:
     assert name_check().start("请到网贷平台投资人登记处", 8, 11) is None  # 人登记 of 投资人
     assert name_check().start("各家平台接二连三出事", 5, 8) is None  # 二连三 of 接二连三
     assert name_check().start("甲乙平台舆情追踪", 4, 8) is None
+
+
+def test_a_name_may_start_with_he_where_no_conjunction_can_stand() -> None:
+    found = _entities("据悉，和乙丙信息科技有限公司是丁戊公司的股东。")
+    assert "和乙丙信息科技有限公司" in found
+    joined = _entities("招商银行与乙丙信息科技有限公司签约。")
+    assert "乙丙信息科技有限公司" in joined

@@ -181,11 +181,23 @@ def trim(p: Patterns, text: str, start: int, end: int, registered: bool = False)
         ):
             start = place.start()
     junk = None if p.location.match(text, start, end) else p.leading_junk.match(text, start, end)
+    if junk and text[start : junk.end()] in _CONJUNCTIONS and _opens_clause(text, start):
+        junk = None  # "据悉，和耕X有限公司": 和 joins nothing here, so it starts the name
     if junk and end - junk.end() >= 2:
         start = junk.end()
     while start < end and text[start] in ")）":
         start += 1
     return start
+
+
+_CONJUNCTIONS = frozenset("和与及跟同")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether ``start`` opens a clause: the text start, or after a punctuation mark or a
+    space (a conjunction there has nothing before it to join)."""
+    before = text[:start].rstrip(" \u3000")
+    return not before or not (before[-1].isalnum() or before[-1] in ")）")
 
 
 def plausible(p: Patterns, name: str, stem: str) -> bool:
