@@ -398,3 +398,8 @@ def test_a_name_may_start_with_he_where_no_conjunction_can_stand() -> None:
     assert "和乙丙信息科技有限公司" in found
     joined = _entities("招商银行与乙丙信息科技有限公司签约。")
     assert "乙丙信息科技有限公司" in joined
+
+
+def test_a_web_address_is_no_mention_of_the_company_it_names() -> None:
+    assert "京东" not in _entities("详见甲乙众筹页面（https://z.jd.com/project/1.html）。")
+    assert "京东" in _entities("京东发布了新一季财报。")
