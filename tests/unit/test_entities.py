@@ -403,3 +403,8 @@ def test_a_name_may_start_with_he_where_no_conjunction_can_stand() -> None:
 def test_a_web_address_is_no_mention_of_the_company_it_names() -> None:
     assert "京东" not in _entities("详见甲乙众筹页面（https://z.jd.com/project/1.html）。")
     assert "京东" in _entities("京东发布了新一季财报。")
+
+
+def test_a_two_character_name_cut_out_of_words_is_no_mention() -> None:
+    assert "国家电网" not in _entities("全国网贷平台近来风波不断。")  # 国网 of 全国网贷
+    assert "国家电网" in _entities("国网发布了年度报告。")

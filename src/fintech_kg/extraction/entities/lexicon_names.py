@@ -78,7 +78,9 @@ def lexicon_names(col: Collector) -> None:
         if entry is None:  # a stop name: it is not the name it contains
             col.take(hit.start, hit.end)
             continue
-        short = hit.end - hit.start <= _SHORT and entry.source in _REGISTRIES
+        length = hit.end - hit.start
+        # a registry's short names, and any name of two characters ("国网" in "全国网贷")
+        short = length == 2 or (length <= _SHORT and entry.source in _REGISTRIES)
         if short and _inside_word(p, folded, hit.start, hit.end):
             continue  # "创新资本" holds 新资本, "小微信贷" 微信贷: no mention of them
         if hit.needs_context:
