@@ -408,3 +408,10 @@ def test_a_web_address_is_no_mention_of_the_company_it_names() -> None:
 def test_a_two_character_name_cut_out_of_words_is_no_mention() -> None:
     assert "国家电网" not in _entities("全国网贷平台近来风波不断。")  # 国网 of 全国网贷
     assert "国家电网" in _entities("国网发布了年度报告。")
+
+
+def test_a_title_linked_to_a_name_by_a_verb_names_a_person() -> None:
+    assert "陶一鸣" in _entities("乙丙公司注册资本1亿元，法人为陶一鸣。")
+    assert "周子涵" in _entities("该平台实控人是周子涵。")
+    found = _entities("法人为公司承担责任。").values()
+    assert not [e for e in found if e.type == EntityType.PERSON]

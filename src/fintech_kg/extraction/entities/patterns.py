@@ -104,7 +104,8 @@ class Patterns:
             [*data.person_titles, *data.person_titles_after, "总", "董", "老师", "博士", "经理"]
         )
         self.titled_person = re.compile(
-            f"(?:{alternation(data.person_titles)})[:：]?[ \u3000]?"
+            # "董事长：王某", "法人为王某", "实控人是王某": the title, a colon or a linking verb
+            f"(?:{alternation(data.person_titles)})(?:[:：]|为|是|分别为)?[ \u3000]?"
             f"({surnames})([\u4e00-\u9fff]{{1,2}})"
         )
         person = f"(?:{surnames})[\u4e00-\u9fff]{{1,2}}?"
