@@ -415,3 +415,10 @@ def test_a_title_linked_to_a_name_by_a_verb_names_a_person() -> None:
     assert "周子涵" in _entities("该平台实控人是周子涵。")
     found = _entities("法人为公司承担责任。").values()
     assert not [e for e in found if e.type == EntityType.PERSON]
+
+
+def test_the_names_listed_after_a_titled_name_are_persons_too() -> None:
+    found = _entities("乙丙公司有两名股东，分别为陶一鸣、俞子涵。")
+    assert {"陶一鸣", "俞子涵"} <= set(found)
+    mixed = _entities("创始人王大明、招商银行代表出席。")
+    assert mixed["招商银行"].type == EntityType.BANK

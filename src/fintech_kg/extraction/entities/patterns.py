@@ -105,9 +105,10 @@ class Patterns:
         )
         self.titled_person = re.compile(
             # "董事长：王某", "法人为王某", "实控人是王某": the title, a colon or a linking verb
-            f"(?:{alternation(data.person_titles)})(?:[:：]|为|是|分别为)?[ \u3000]?"
+            f"(?:{alternation(data.person_titles)})(?:[:：]|为|是|[，,]?分别为)?[ \u3000]?"
             f"({surnames})([\u4e00-\u9fff]{{1,2}})"
         )
+        self.next_person = re.compile(f"、({surnames})([\u4e00-\u9fff]{{1,2}})")
         person = f"(?:{surnames})[\u4e00-\u9fff]{{1,2}}?"
         self.person_before_title = re.compile(
             f"({person})(?=[（(]?(?:{alternation(data.person_titles_after)}|"
