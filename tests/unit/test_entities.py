@@ -422,3 +422,8 @@ def test_the_names_listed_after_a_titled_name_are_persons_too() -> None:
     assert {"陶一鸣", "俞子涵"} <= set(found)
     mixed = _entities("创始人王大明、招商银行代表出席。")
     assert mixed["招商银行"].type == EntityType.BANK
+
+
+def test_a_name_before_taking_up_a_post_is_a_person() -> None:
+    assert "孙佳怡" in _entities("该公司总经理一职由孙佳怡暂代。")
+    assert "周子涵" in _entities("周子涵出任乙丙公司董事。")
