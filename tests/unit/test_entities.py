@@ -427,3 +427,8 @@ def test_the_names_listed_after_a_titled_name_are_persons_too() -> None:
 def test_a_name_before_taking_up_a_post_is_a_person() -> None:
     assert "孙佳怡" in _entities("该公司总经理一职由孙佳怡暂代。")
     assert "周子涵" in _entities("周子涵出任乙丙公司董事。")
+
+
+def test_a_placeholder_in_a_registered_name_makes_no_name() -> None:
+    assert not _entities("其对外投资的公司基本为甲乙XX投资咨询有限公司。")
+    assert "丙丁投资咨询有限公司" in _entities("丙丁投资咨询有限公司被查。")
