@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from fintech_kg.extraction.entities import find_entities
+from fintech_kg.extraction.entities.validation import name_check
 from fintech_kg.extraction.lexicon import Lexicon, load_lexicon
 from fintech_kg.extraction.sentences import split_sentences
 from fintech_kg.models import Entity
@@ -381,3 +382,56 @@ def test_a_research_institute_is_its_own_body() -> None:
 def test_a_registered_name_may_hold_neng() -> None:
     found = _entities("展会上，广西甲乙热能设备有限公司带来了新品。")
     assert "广西甲乙热能设备有限公司" in found
+
+
+def test_an_amount_in_euros_and_a_bare_weibo_name_no_outlet() -> None:
+    found = _entities("据甲乙市警方微博消息，涉案金额约3亿欧元，另有5万欧元未追回。")
+    assert "亿欧" not in found
+    assert "新浪" not in found
+
+
+def test_no_name_starts_inside_a_word_that_is_never_a_name() -> None:
+    assert name_check().start("请到网贷平台投资人登记处", 8, 11) is None  # 人登记 of 投资人
+    assert name_check().start("各家平台接二连三出事", 5, 8) is None  # 二连三 of 接二连三
+    assert name_check().start("甲乙平台舆情追踪", 4, 8) is None
+
+
+def test_a_name_may_start_with_he_where_no_conjunction_can_stand() -> None:
+    found = _entities("据悉，和乙丙信息科技有限公司是丁戊公司的股东。")
+    assert "和乙丙信息科技有限公司" in found
+    joined = _entities("招商银行与乙丙信息科技有限公司签约。")
+    assert "乙丙信息科技有限公司" in joined
+
+
+def test_a_web_address_is_no_mention_of_the_company_it_names() -> None:
+    assert "京东" not in _entities("详见甲乙众筹页面（https://z.jd.com/project/1.html）。")
+    assert "京东" in _entities("京东发布了新一季财报。")
+
+
+def test_a_two_character_name_cut_out_of_words_is_no_mention() -> None:
+    assert "国家电网" not in _entities("全国网贷平台近来风波不断。")  # 国网 of 全国网贷
+    assert "国家电网" in _entities("国网发布了年度报告。")
+
+
+def test_a_title_linked_to_a_name_by_a_verb_names_a_person() -> None:
+    assert "陶一鸣" in _entities("乙丙公司注册资本1亿元，法人为陶一鸣。")
+    assert "周子涵" in _entities("该平台实控人是周子涵。")
+    found = _entities("法人为公司承担责任。").values()
+    assert not [e for e in found if e.type == EntityType.PERSON]
+
+
+def test_the_names_listed_after_a_titled_name_are_persons_too() -> None:
+    found = _entities("乙丙公司有两名股东，分别为陶一鸣、俞子涵。")
+    assert {"陶一鸣", "俞子涵"} <= set(found)
+    mixed = _entities("创始人王大明、招商银行代表出席。")
+    assert mixed["招商银行"].type == EntityType.BANK
+
+
+def test_a_name_before_taking_up_a_post_is_a_person() -> None:
+    assert "孙佳怡" in _entities("该公司总经理一职由孙佳怡暂代。")
+    assert "周子涵" in _entities("周子涵出任乙丙公司董事。")
+
+
+def test_a_placeholder_in_a_registered_name_makes_no_name() -> None:
+    assert not _entities("其对外投资的公司基本为甲乙XX投资咨询有限公司。")
+    assert "丙丁投资咨询有限公司" in _entities("丙丁投资咨询有限公司被查。")

@@ -116,3 +116,11 @@ def test_the_stages_give_the_same_record_with_and_without_a_doc() -> None:
         doc = nlp.make_doc(article.text)
         doc._.article = article.meta
         assert record_from_doc(nlp(doc)) == extract(article), article.meta.id
+
+
+def test_a_generic_authority_is_kept_only_when_something_acts_through_it() -> None:
+    idle = extract_text("人民法院近日公布了一批失信名单，涉及多家公司。")
+    assert "人民法院" not in {entity.id for entity in idle.entities}
+    acting = extract_text("公安机关已对甲乙贷立案侦查。")
+    assert "公安机关" in {entity.id for entity in acting.entities}
+    assert {event.authority for event in acting.events} == {"公安机关"}

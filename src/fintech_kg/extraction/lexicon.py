@@ -5,9 +5,9 @@ attributes, needs_context``), plus ``collectives.tsv`` (BAT -> members) and
 ``stopnames.txt`` (strings that contain a name but are not it, e.g. 中国银行业) and
 ``products.tsv`` (花呗 -> 蚂蚁集团: a product is no mention of its provider; each product is an
 entry of its own with ``role=product`` and ``provider``). ``media.tsv`` marks news outlets
-and data sites with ``role=media``. ``local_authorities.tsv`` makes a place's police force or
-local financial regulator out of each place of ``data/triggers/locations.txt`` ("深圳警方" ->
-深圳市公安局); the bare words stay generic entries (``generic=true``). Generated
+and data sites with ``role=media``. The bare authority words (警方, 公安局, 金融办) are generic
+entries (``generic=true``); a place's own body ("深圳警方", "杭州市公安局江干区分局") is
+recognised from its place by :mod:`fintech_kg.extraction.entities.authorities`. Generated
 files (from public lists, by ``tools/build_lexicon.py``) load first; hand-curated files load
 after them and win: a canonical name seen again merges aliases and attributes, its type is
 the later one's.
@@ -248,79 +248,6 @@ def _merge(entries: dict[str, LexiconEntry], entry: LexiconEntry) -> None:
     known.source = entry.source
 
 
-_PLACE_LEVELS = {"city": ("市",), "province": ("省", "自治区")}
-
-
-def _load_local_authorities(entries: dict[str, LexiconEntry]) -> None:
-    """The police force and financial regulator of every listed place, named as a place
-    form followed by a generic word ("深圳警方", "上海市金融办").
-
-    They load before every other file, so a name the lexicon lists itself keeps its entry.
-    """
-    from fintech_kg.extraction.triggers import load_triggers  # the place list lives there
-
-    places = load_triggers().places
-    districts = _districts({place.name for place in places})
-    for number, cells in _data_lines("local_authorities.tsv"):
-        where = f"lexicon file local_authorities.tsv:{number}"
-        if len(cells) != 4:
-            raise LexiconError(
-                f"{where}: expected 4 columns (generic, level, canonical, words), "
-                f"found {len(cells)}"
-            )
-        generic, level, canonical, words = (_nfkc(c) for c in cells)
-        if level not in _PLACE_LEVELS:
-            raise LexiconError(f"{where}: level must be one of {sorted(_PLACE_LEVELS)}")
-        if "{place}" not in canonical:
-            raise LexiconError(f"{where}: canonical {canonical!r} must contain {{place}}")
-        kind = _GENERIC_KINDS.get(generic)
-        if kind is None:
-            raise LexiconError(
-                f"{where}: {generic!r} is not a generic authority of regulators.tsv "
-                f"({', '.join(sorted(_GENERIC_KINDS))})"
-            )
-        for place in places:
-            if not place.name.endswith(_PLACE_LEVELS[level]):
-                continue
-            name = canonical.format(place=place.name)
-            # "深圳南山警方", "南山区警方", "海淀经侦": a district's force is a branch of its
-            # city's; a district name alone is only one with the word after it.
-            forms = [
-                *place.forms,
-                *(f + d for f in place.forms for d in districts.get(place.name, ())),
-                *districts.get(place.name, ()),
-            ]
-            surfaces = [form + word for form in forms for word in words.split("|") if word]
-            _merge(
-                entries,
-                LexiconEntry(
-                    name=name,
-                    type=EntityType.REGULATOR,
-                    aliases=[s for s in dict.fromkeys(surfaces) if s != name],
-                    attributes={"kind": kind, "place": place.name},
-                    source="local_authorities.tsv",
-                ),
-            )
-
-
-def _districts(cities: set[str]) -> dict[str, tuple[str, ...]]:
-    """City full name -> its districts (written with and without 区), from districts.tsv."""
-    districts: dict[str, tuple[str, ...]] = {}
-    for number, cells in _data_lines("districts.tsv"):
-        if len(cells) != 2 or cells[0] not in cities:
-            raise LexiconError(
-                f"lexicon file districts.tsv:{number}: expected a city of "
-                "data/triggers/locations.txt and its districts, two columns"
-            )
-        names = [d for d in _nfkc(cells[1]).split("|") if d]
-        districts[cells[0]] = tuple(dict.fromkeys([*names, *(d + "区" for d in names)]))
-    return districts
-
-
-# The generic entries a place's body specialises, with the kind the body inherits.
-_GENERIC_KINDS = {"公安机关": "police", "地方金融监管局": "local"}
-
-
 def _product_lines() -> Iterator[tuple[int, str, str, list[str]]]:
     """(line number, product, provider, aliases) of ``products.tsv``."""
     for number, cells in _data_lines("products.tsv"):
@@ -492,7 +419,6 @@ def load_lexicon() -> Lexicon:
     Example: ``load_lexicon().entries["BAT"].members`` -> ``('百度', '阿里巴巴', '腾讯')``
     """
     entries: dict[str, LexiconEntry] = {}
-    _load_local_authorities(entries)
     for filename in (*GENERATED_FILES, *HAND_FILES):
         for number, cells in _data_lines(filename):
             _merge(entries, _parse_entry(filename, number, cells))

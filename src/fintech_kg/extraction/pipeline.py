@@ -104,10 +104,34 @@ class ExtractionState(BaseModel):
         return ExtractionRecord(
             id=meta.id,
             article=meta,
-            entities=self.entities,
+            entities=_without_idle_generics(self.entities, self.relations, self.events),
             relations=self.relations,
             events=self.events,
         )
+
+
+def _without_idle_generics(
+    entities: list[Entity], relations: list[Relation], events: list[RiskEvent]
+) -> list[Entity]:
+    """The entities less the generic authorities (公安机关, 人民法院, 经侦) nothing acts
+    through: a bare word for a kind of body names no one an analyst can look up, so it is
+    kept only as the authority of an event or the end of a relation.
+
+    Example::
+
+        >>> police = Entity(id="公安机关", name="公安机关", type=EntityType.REGULATOR,
+        ...                 confidence=0.9, attributes={"generic": "true"})
+        >>> _without_idle_generics([police], [], [])
+        []
+    """
+    used = {event.authority for event in events} | {
+        end for relation in relations for end in (relation.source, relation.target)
+    }
+    return [
+        entity
+        for entity in entities
+        if entity.attributes.get("generic") != "true" or entity.id in used
+    ]
 
 
 def _state(doc: Doc) -> ExtractionState:

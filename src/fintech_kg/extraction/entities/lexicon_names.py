@@ -14,6 +14,8 @@ Example::
 
 from __future__ import annotations
 
+import re
+
 from fintech_kg.extraction.entities.found import (
     CONF_IN_CONTEXT,
     CONF_LEXICON,
@@ -34,6 +36,8 @@ __all__ = ["lexicon_names"]
 
 
 _SHORT = 4  # a registry name this short may be cut out of longer words
+# a web address names no one: "z.jd.com/project" is no mention of 京东 (JD.com)
+_URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 _REGISTRIES = frozenset({"p2p_platforms.tsv", "a_share_companies.tsv"})
 
 
@@ -66,12 +70,17 @@ def lexicon_names(col: Collector) -> None:
     pending: dict[str, list[tuple[int, int, LexiconEntry]]] = {}
     confirmed: set[str] = set()
     listed: set[int] = set()  # where a known listable name ends, or the position before it
+    urls = [m.span() for m in _URL.finditer(folded)]
     for hit in lexicon.find(folded):
         entry = hit.entry
+        if any(start <= hit.start and hit.end <= end for start, end in urls):
+            continue
         if entry is None:  # a stop name: it is not the name it contains
             col.take(hit.start, hit.end)
             continue
-        short = hit.end - hit.start <= _SHORT and entry.source in _REGISTRIES
+        length = hit.end - hit.start
+        # a registry's short names, and any name of two characters ("国网" in "全国网贷")
+        short = length == 2 or (length <= _SHORT and entry.source in _REGISTRIES)
         if short and _inside_word(p, folded, hit.start, hit.end):
             continue  # "创新资本" holds 新资本, "小微信贷" 微信贷: no mention of them
         if hit.needs_context:

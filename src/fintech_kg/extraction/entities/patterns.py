@@ -104,9 +104,11 @@ class Patterns:
             [*data.person_titles, *data.person_titles_after, "总", "董", "老师", "博士", "经理"]
         )
         self.titled_person = re.compile(
-            f"(?:{alternation(data.person_titles)})[:：]?[ \u3000]?"
+            # "董事长：王某", "法人为王某", "实控人是王某": the title, a colon or a linking verb
+            f"(?:{alternation(data.person_titles)})(?:[:：]|为|是|[，,]?分别为)?[ \u3000]?"
             f"({surnames})([\u4e00-\u9fff]{{1,2}})"
         )
+        self.next_person = re.compile(f"、({surnames})([\u4e00-\u9fff]{{1,2}})")
         person = f"(?:{surnames})[\u4e00-\u9fff]{{1,2}}?"
         self.person_before_title = re.compile(
             f"({person})(?=[（(]?(?:{alternation(data.person_titles_after)}|"
@@ -181,11 +183,23 @@ def trim(p: Patterns, text: str, start: int, end: int, registered: bool = False)
         ):
             start = place.start()
     junk = None if p.location.match(text, start, end) else p.leading_junk.match(text, start, end)
+    if junk and text[start : junk.end()] in _CONJUNCTIONS and _opens_clause(text, start):
+        junk = None  # "据悉，和耕X有限公司": 和 joins nothing here, so it starts the name
     if junk and end - junk.end() >= 2:
         start = junk.end()
     while start < end and text[start] in ")）":
         start += 1
     return start
+
+
+_CONJUNCTIONS = frozenset("和与及跟同")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether ``start`` opens a clause: the text start, or after a punctuation mark or a
+    space (a conjunction there has nothing before it to join)."""
+    before = text[:start].rstrip(" \u3000")
+    return not before or not (before[-1].isalnum() or before[-1] in ")）")
 
 
 def plausible(p: Patterns, name: str, stem: str) -> bool:

@@ -44,6 +44,10 @@ def persons(col: Collector) -> None:
         start = match.start(1)
         end = _given_end(p, text, match.end(1), match.end(2))
         _add_person(col, p, start, end)
+        # "股东分别为甲乙、丙丁": the names listed after the title's are persons too
+        while end > start and (listed := p.next_person.match(text, end)):
+            start, end = listed.start(1), _given_end(p, text, listed.end(1), listed.end(2))
+            _add_person(col, p, start, end)
     for match in p.person_before_title.finditer(text):
         start, end = match.span(1)
         glued = start > 0 and _han(text[start - 1]) and text[start - 1] not in p.stop

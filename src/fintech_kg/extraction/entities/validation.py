@@ -34,6 +34,7 @@ class NameCheck:
     cut_after: re.Pattern[str]
     person_not_given: frozenset[str]
     common: frozenset[str]
+    never_inside: frozenset[str]  # the words of ``not_inside``, for the word-crossing test
 
     def start(self, text: str, start: int, end: int, *, person: bool = False) -> int | None:
         """Where the name at ``text[start:end]`` starts once leading words are cut off
@@ -62,13 +63,12 @@ class NameCheck:
         return start
 
     def _inside_word(self, text: str, start: int) -> bool:
-        """Whether an ordinary word of two to four characters runs across ``start``."""
+        """Whether an ordinary word of two to four characters, or a word that is never a
+        name ("投资人", "接二连三"), runs across ``start``."""
         for size in (2, 3, 4):
             for before in range(1, size):
-                if (
-                    start - before >= 0
-                    and text[start - before : start - before + size] in self.common
-                ):
+                word = text[start - before : start - before + size] if start >= before else ""
+                if word in self.common or word in self.not_names or word in self.never_inside:
                     return True
         return False
 
@@ -87,4 +87,5 @@ def name_check() -> NameCheck:
         cut_after=alternation(data.cut_after),
         person_not_given=frozenset(data.person_not_given),
         common=load_common_words(),
+        never_inside=frozenset(data.not_inside),
     )
