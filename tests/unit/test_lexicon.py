@@ -160,9 +160,10 @@ def test_sectors_are_their_own_type_and_sector_events_name_one() -> None:
 @pytest.mark.parametrize(
     ("text", "body"),
     [
-        ("深圳警方通报案情。", "深圳警方"),
-        ("杭州市公安机关已立案。", "杭州市公安机关"),
-        ("上海金融办约谈平台。", "上海金融办"),
+        ("深圳警方通报案情。", "深圳市公安局"),
+        ("杭州市公安机关已立案。", "杭州市公安局"),
+        ("浙江警方通报案情。", "浙江省公安厅"),
+        ("上海金融办约谈平台。", "上海市地方金融监督管理局"),
         ("浙江省公安厅通报案情。", "浙江省公安厅"),
         ("萧山区公安分局依法立案。", "萧山区公安分局"),
         ("杭州市公安局江干区分局依法立案。", "杭州市公安局江干区分局"),
@@ -172,10 +173,12 @@ def test_a_place_before_a_generic_authority_names_the_body_of_that_place(
     text: str, body: str
 ) -> None:
     # the lexicon knows only the generic word; the body of the place is the recogniser's,
-    # and a district's branch is a body of its own, not its city's
+    # named formally when the text names it informally after a whole place (深圳警方), and a
+    # district's branch is a body of its own, not its city's
     found = find_entities(text, split_sentences(text)).entities
     (regulator,) = [e for e in found if e.type == EntityType.REGULATOR]
     assert regulator.id == body
+    assert {m.text for m in regulator.mentions} <= {regulator.id, *regulator.aliases}
     assert "generic" not in regulator.attributes
 
 

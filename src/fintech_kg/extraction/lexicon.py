@@ -377,6 +377,8 @@ class NamePatterns(BaseModel):
     authority_kinds: dict[str, str]
     generic_authorities: dict[str, str]
     authority_bare_stem: list[str]
+    authority_formal: dict[str, tuple[str, str]]
+    authority_informal: list[str]
     place_units: list[str]
 
 

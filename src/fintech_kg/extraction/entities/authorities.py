@@ -18,6 +18,7 @@ from functools import cache
 from fintech_kg.extraction.entities.found import CONF_REGISTERED, Collector, Found, Span
 from fintech_kg.extraction.entities.patterns import Patterns, alternation
 from fintech_kg.extraction.entities.validation import name_check
+from fintech_kg.extraction.triggers import load_triggers
 from fintech_kg.vocabulary import EntityType
 
 __all__ = ["local_authorities"]
@@ -67,7 +68,10 @@ def local_authorities(col: Collector) -> None:
         name = text[start:end]
         key = _body_key(p, place, name[len(place) :])
         found = bodies.get(key) or Found(
-            name, EntityType.REGULATOR, CONF_REGISTERED, attributes={"kind": "local"}
+            _formal_name(p, place, name[len(place) :]) or name,
+            EntityType.REGULATOR,
+            CONF_REGISTERED,
+            attributes={"kind": "local"},
         )
         bodies.setdefault(key, found)
         for alias in (name, *_short_forms(p, name, place)):
@@ -100,6 +104,19 @@ def _place(p: Patterns, text: str, place: str, start: int, end: int) -> tuple[st
     if place[-1] in "市省" and len(place) <= 2:  # "本市公安局", "全省法院": no place
         return None
     return place, start
+
+
+def _formal_name(p: Patterns, place: str, rest: str) -> str | None:
+    """The canonical name of a body the text names informally after a whole place
+    ("深圳警方" -> 深圳市公安局, "浙江警方" -> 浙江省公安厅, "上海金融办" ->
+    上海市地方金融监督管理局); None when the name is formal or the place is not a whole one."""
+    data = p.data
+    kind = data.authority_kinds.get(rest)
+    full = load_triggers().place_forms.get(place)
+    if full is None or kind not in data.authority_formal or rest not in data.authority_informal:
+        return None
+    city, province = data.authority_formal[kind]
+    return full + (province if full.endswith(("省", "自治区")) else city)
 
 
 def _generic_mentions(col: Collector, bodies: dict[tuple[str, str], Found]) -> None:
