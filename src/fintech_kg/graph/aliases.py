@@ -76,6 +76,7 @@ __all__ = [
     "resolve_names",
     "resolve_records",
     "sentence_id",
+    "tie_rows",
 ]
 
 TIE_ATTRIBUTES = ("platform", "operator", "company")
@@ -596,6 +597,69 @@ def _resolve_record(record: ExtractionRecord, resolution: Resolution) -> Extract
     return record.model_copy(
         update={"entities": list(combined.values()), "relations": relations, "events": events}
     )
+
+
+def tie_rows(
+    records: Sequence[ExtractionRecord],
+    resolution: Resolution,
+    merged_articles: Mapping[str, Sequence[str]] | None = None,
+) -> list[dict[str, object]]:
+    """Rows of ``cypher/write/write_aliases.cypher``: one per (name, via, kind), the name's
+    tie to its canonical entity, with the articles and sentences that support it.
+
+    Besides the resolution's ties, every former entity id whose mentions now sit on another
+    node gets a ``merged`` tie supported by those articles (``merged_articles``: held node
+    id -> the articles that mention it), so later articles naming it find the node.
+
+    Example:
+        >>> tie_rows([], Resolution(ties=[NameTie(name="A", via="B", kind="override",
+        ...     source="aliases.toml:3", reason="same")], canonical={"A": "B", "B": "B"}))[0]["via"]
+        'B'
+    """
+    rows: dict[tuple[str, str, str], dict[str, object]] = {}
+    support: dict[tuple[str, str, str], tuple[set[str], set[str]]] = {}
+
+    def add(name: str, via: str, tie: NameTie, article_ids: Sequence[str]) -> None:
+        entity_id = resolution.of(name)
+        if name == entity_id:
+            return
+        key = (name, via, tie.kind)
+        rows.setdefault(
+            key,
+            {
+                "name": name,
+                "via": via,
+                "kind": tie.kind,
+                "entity_id": entity_id,
+                "source": "" if tie.kind in _ARTICLE_KINDS else tie.source,
+                "reason": tie.reason,
+            },
+        )
+        articles, sentences = support.setdefault(key, (set(), set()))
+        articles.update(article_ids)
+        if tie.sentence_id:
+            sentences.add(tie.sentence_id)
+
+    for tie in resolution.ties:
+        sources = [tie.source] if tie.kind in _ARTICLE_KINDS else []
+        add(tie.name, tie.via, tie, sources)
+        add(tie.via, tie.name, tie, sources)
+    for record in records:
+        for entity in record.entities:
+            target = resolution.of(entity.id)
+            if target != entity.id and entity.id not in resolution.dropped:
+                merged = NameTie(name=entity.id, via=target, kind="merged", source=record.id)
+                add(entity.id, target, merged, [record.id])
+    for gone, mentioned_by in sorted((merged_articles or {}).items()):
+        target = resolution.of(gone)
+        add(gone, target, NameTie(name=gone, via=target, kind="merged", source=""), mentioned_by)
+    return [
+        {**row, "article_ids": sorted(support[key][0]), "sentence_ids": sorted(support[key][1])}
+        for key, row in sorted(rows.items())
+    ]
+
+
+_ARTICLE_KINDS = ("article", "cleanup", "merged")
 
 
 def _aliases(aliases: Iterable[str], former_id: str, target: str) -> list[str]:

@@ -77,17 +77,27 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from functools import partial
 from itertools import islice
-from typing import Any, LiteralString, cast
+from typing import Any, LiteralString, NamedTuple, cast
 
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, TransientError
 from pydantic import BaseModel, ConfigDict
 
 from fintech_kg.errors import GraphError
+from fintech_kg.extraction.lexicon import Lexicon, load_lexicon
+from fintech_kg.graph.aliases import (
+    AliasOverrides,
+    HeldEntity,
+    Resolution,
+    resolve_names,
+    resolve_records,
+    tie_rows,
+)
 from fintech_kg.graph.templates import check_labels, check_relation_type, write_template
 from fintech_kg.models import Evidence, ExtractionRecord
-from fintech_kg.vocabulary import ENTITY_LABELS, RelationType
+from fintech_kg.vocabulary import ENTITY_LABELS, EntityType, RelationType
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -507,14 +517,25 @@ class GraphWriter:
     """Writes :class:`~fintech_kg.models.ExtractionRecord` s to one Neo4j database.
 
     ``batch_size`` articles go into one transaction. The database is named on every call.
+    ``aliases``: the user's merges and splits of entity names; ``lexicon``: the lexicon whose
+    ties resolve names (default: the shipped one), see :mod:`fintech_kg.graph.aliases`.
     """
 
-    def __init__(self, driver: Driver, database: str, batch_size: int = DEFAULT_BATCH_SIZE):
+    def __init__(
+        self,
+        driver: Driver,
+        database: str,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        *,
+        aliases: AliasOverrides | None = None,
+        lexicon: Lexicon | None = None,
+    ):
         if batch_size < 1:
             raise GraphError(f"batch size must be at least 1, got {batch_size}")
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
+        self.identity = _Identity(aliases or AliasOverrides(), lexicon or load_lexicon())
 
     def write(self, records: Iterable[ExtractionRecord]) -> WriteReport:
         """Write records batch by batch; each batch commits whole or not at all.
@@ -529,7 +550,7 @@ class GraphWriter:
     def write_batch(self, records: Sequence[ExtractionRecord]) -> WriteReport:
         """Write one batch of records in one transaction (the last of duplicate ids wins)."""
         latest = {record.id: record for record in records}
-        return self._execute(_write_records, list(latest.values()))
+        return self._execute(partial(_write_records, identity=self.identity), list(latest.values()))
 
     def retract(self, article_id: str) -> WriteReport:
         """Remove exactly what one article contributed; ``articles_retracted`` is 0 if the
@@ -571,7 +592,9 @@ def _run(
     return records
 
 
-def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> WriteReport:
+def _write_records(
+    tx: ManagedTransaction, records: list[ExtractionRecord], identity: _Identity
+) -> WriteReport:
     report = WriteReport()
     stored = {
         row["id"]: row
@@ -597,6 +620,9 @@ def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> W
         report.articles_replaced += len(replaced)
     if not fresh:
         return report
+    # Entity identity (fintech_kg.graph.aliases): records get canonical ids, held nodes that
+    # a new tie joins are merged first; their rebuilt event reports join the sync below.
+    fresh, alias_rows, merged_reports, merged_into = _resolve_entities(tx, fresh, identity, report)
     rows = _build_rows(fresh)
     _run(tx, "write_articles", report, rows=rows.articles)
     _run(tx, "write_sentences", report, rows=rows.sentences)
@@ -607,11 +633,179 @@ def _write_records(tx: ManagedTransaction, records: list[ExtractionRecord]) -> W
         by_type[row["type"]].append(row)
     for relation_type, typed_rows in sorted(by_type.items()):
         _run(tx, "write_relations", report, relation_type=relation_type, rows=typed_rows)
+    _run(tx, "write_aliases", report, rows=alias_rows)
+    entity_ids = (entity_ids - set(merged_into)) | set(merged_into.values())
     entity_ids |= {row["id"] for row in rows.entities}
-    _refresh_collapsed(tx, entity_ids | _sync_events(tx, touched, rows.reports, report), report)
+    synced = _sync_events(tx, touched, rows.reports + merged_reports, report)
+    _refresh_collapsed(tx, entity_ids | synced, report)
     report.articles_written += len(fresh)
     # Nodes made by claim_articles for new articles were counted as created already.
     return report
+
+
+class _Identity(NamedTuple):
+    """What entity resolution needs besides the records and the graph."""
+
+    overrides: AliasOverrides
+    lexicon: Lexicon
+
+
+def _resolve_entities(
+    tx: ManagedTransaction,
+    records: list[ExtractionRecord],
+    identity: _Identity,
+    report: WriteReport,
+) -> tuple[list[ExtractionRecord], list[dict[str, Any]], list[EventReport], dict[str, str]]:
+    """Resolve the records' entity names against what the graph holds for them
+    (:func:`~fintech_kg.graph.aliases.resolve_names`) and merge the held nodes a new tie
+    joins. Returns the records with canonical ids, the rows of their ties, the event reports
+    of merged nodes rebuilt with the canonical ids (for the event sync), and the merges.
+    """
+    names = sorted(
+        {e.id for r in records for e in r.entities}
+        | {a for r in records for e in r.entities for a in e.aliases}
+    )
+    held_rows = _run(tx, "read_aliases", report, names=names, entity_labels=sorted(ENTITY_LABELS))
+    held = [
+        HeldEntity(
+            id=row["id"],
+            types=tuple(EntityType(t) for t in sorted(row["types"])),
+            names=tuple(sorted(set(row["names"]))),
+        )
+        for row in held_rows
+    ]
+    resolution = resolve_names(
+        records, overrides=identity.overrides, held=held, lexicon=identity.lexicon
+    )
+    merged_articles: dict[str, list[str]] = {}
+    merged_reports: list[EventReport] = []
+    if resolution.merges:
+        merged_articles, merged_reports = _merge_held(tx, resolution, held_rows, report)
+    alias_rows = tie_rows(records, resolution, merged_articles)
+    return resolve_records(records, resolution), alias_rows, merged_reports, resolution.merges
+
+
+def _merge_held(
+    tx: ManagedTransaction,
+    resolution: Resolution,
+    held_rows: list[dict[str, Any]],
+    report: WriteReport,
+) -> tuple[dict[str, list[str]], list[EventReport]]:
+    """Merge each held node of ``resolution.merges`` into its canonical node: mentions and
+    names move (``merge_entity``), entity relationships are rewritten between canonical ids
+    (support united, the highest confidence per article), and the risk events it was part
+    of are deleted and returned as reports with canonical ids, to be clustered again."""
+    merges = resolution.merges
+    held = {row["id"]: row for row in held_rows}
+    ids = sorted(set(merges) | {keep for keep in merges.values() if keep in held})
+    sources = {row["id"]: row for row in _run(tx, "read_merge_source", report, ids=ids)}
+    relations: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
+    for entity_id in ids:
+        for rel_type, source, target, props in sources[entity_id]["relations"]:
+            source, target = resolution.of(source), resolution.of(target)
+            if source == target:
+                continue  # a relation between two names of one entity says nothing
+            if RelationType(rel_type) in _SYMMETRIC and target < source:
+                source, target = target, source
+            key = (rel_type, source, target, bool(props.get("hedged", False)))
+            row = relations.setdefault(
+                key,
+                {
+                    "support": {},
+                    "sentence_ids": set(),
+                    "extractor": props.get("extractor", ""),
+                    "moved": False,
+                },
+            )
+            row["moved"] |= entity_id in merges
+            for article_id, confidence in zip(
+                props.get("article_ids", []), props.get("confidences", []), strict=True
+            ):
+                row["support"][article_id] = max(row["support"].get(article_id, 0.0), confidence)
+            row["sentence_ids"].update(props.get("sentence_ids", []))
+    event_ids = sorted({e for gone in merges for e in sources[gone]["event_ids"]})
+    rebuilt: dict[str, EventReport] = {}
+    if event_ids:
+        for row in _run(
+            tx, "read_event_reports", report, windows=[], undated_keys=[], event_ids=event_ids
+        ):
+            for article_id, published_at, props in row["reports"]:
+                stored = _stored_report(row["key"], article_id, published_at, props)
+                renamed = _renamed_report(stored, resolution)
+                known = rebuilt.get(renamed.report_id)
+                rebuilt[renamed.report_id] = renamed if known is None else _joined(known, renamed)
+        _run(tx, "delete_events", report, ids=event_ids)
+    for gone, keep in merges.items():
+        kept = held.get(keep, {}).get("properties", {})
+        properties = {
+            k: v
+            for k, v in sorted(held[gone]["properties"].items())
+            if k not in _RESERVED and k not in kept
+        }
+        types = check_labels(held[gone]["types"] or ["Company"])
+        _run(tx, "merge_entity", report, gone=gone, keep=keep, types=types, properties=properties)
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (rel_type, source, target, hedged), row in sorted(relations.items()):
+        if row["moved"]:
+            support = sorted(row["support"].items())
+            by_type[rel_type].append(
+                {
+                    "source": source,
+                    "target": target,
+                    "hedged": hedged,
+                    "article_ids": [a for a, _ in support],
+                    "confidences": [c for _, c in support],
+                    "sentence_ids": sorted(row["sentence_ids"]),
+                    "extractor": row["extractor"],
+                }
+            )
+    for rel_type, typed_rows in sorted(by_type.items()):
+        _run(tx, "write_relations", report, relation_type=rel_type, rows=typed_rows)
+    _run(
+        tx,
+        "refresh_entities",
+        report,
+        ids=sorted(set(merges.values())),
+        entity_labels=sorted(ENTITY_LABELS),
+    )
+    merged_articles = {gone: sorted(sources[gone]["article_ids"]) for gone in merges}
+    return merged_articles, sorted(rebuilt.values(), key=lambda r: r.report_id)
+
+
+def _renamed_report(stored: EventReport, resolution: Resolution) -> EventReport:
+    """A report read from the graph with its entity ids resolved again (a merge renamed
+    them), under its new merge key."""
+    subjects = tuple(sorted({resolution.of(s) for s in stored.subjects}))
+    key = merge_key(stored.type, subjects, stored.sector)
+    return stored.model_copy(
+        update={
+            "subjects": subjects,
+            "authorities": tuple(sorted({resolution.of(a) for a in stored.authorities})),
+            "key": key,
+            "report_id": f"{stored.article_id}\n{key}\n{stored.date}",
+        }
+    )
+
+
+def _joined(one: EventReport, other: EventReport) -> EventReport:
+    """One article's two reports that a merge made one (same key and date), combined by the
+    rules an article's reports of one key are combined by when written."""
+    amounts = [r.amount_cny for r in (one, other) if r.amount_cny is not None]
+    locations = sorted(r.location for r in (one, other) if r.location)
+    event_dates = sorted(r.event_date for r in (one, other) if r.event_date)
+    triggers = [r.trigger for r in (one, other) if r.trigger]
+    return one.model_copy(
+        update={
+            "amount_cny": max(amounts) if amounts else None,
+            "location": locations[0] if locations else None,
+            "event_date": event_dates[0] if event_dates else None,
+            "authorities": tuple(sorted({*one.authorities, *other.authorities})),
+            "hedged": one.hedged and other.hedged,
+            "confidence": max(one.confidence, other.confidence),
+            "trigger": min(triggers, default=""),
+            "sentence_ids": tuple(sorted({*one.sentence_ids, *other.sentence_ids})),
+        }
+    )
 
 
 def _retract_only(tx: ManagedTransaction, article_ids: list[str]) -> WriteReport:
@@ -638,6 +832,7 @@ def _retract_articles(
         _run(tx, "lock_events", report, rows=[{"id": i, "key": k} for i, k in events])
     _run(tx, "retract_relations", report, ids=sorted(article_ids))
     _run(tx, "retract_articles", report, ids=sorted(article_ids))
+    _run(tx, "retract_aliases", report, ids=sorted(article_ids), entity_ids=entity_ids)
     _run(tx, "prune_entities", report, ids=entity_ids)
     _run(tx, "refresh_entities", report, ids=entity_ids, entity_labels=sorted(ENTITY_LABELS))
     report.articles_retracted += len(touched)
