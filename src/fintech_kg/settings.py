@@ -15,6 +15,7 @@ field                  variable                default
 ``home``               ``FINTECH_KG_HOME``     ``./.neo4j`` (relative to the working dir)
 ``heap_size``          ``NEO4J_HEAP_SIZE``     ``1g``
 ``pagecache_size``     ``NEO4J_PAGECACHE_SIZE`` ``512m``
+``aliases``            ``FINTECH_KG_ALIASES``  unset: ``<home>/aliases.toml`` (if it exists)
 =====================  ======================  ==========================================
 
 ``home`` is the managed server's state folder (jars, configuration, data, logs and the
@@ -67,6 +68,7 @@ ENVIRONMENT: dict[str, str] = {
     "home": "FINTECH_KG_HOME",
     "heap_size": "NEO4J_HEAP_SIZE",
     "pagecache_size": "NEO4J_PAGECACHE_SIZE",
+    "aliases": "FINTECH_KG_ALIASES",
 }
 """Settings field -> the environment variable it is read from."""
 
@@ -98,6 +100,9 @@ class Settings(BaseModel):
     home: Path = Field(default_factory=lambda: Path.cwd() / ".neo4j")
     heap_size: str = "1g"
     pagecache_size: str = "512m"
+    aliases: Path | None = Field(
+        None, description="The user's entity merges and splits; None: <home>/aliases.toml."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -147,6 +152,11 @@ class Settings(BaseModel):
     def browser_url(self) -> str:
         """Neo4j Browser of the managed server (Docker publishes the same port)."""
         return f"http://{_MANAGED_HOST}:{self.http_port}/browser/"
+
+    @property
+    def aliases_file(self) -> Path:
+        """The aliases overrides file (``fintech_kg.graph.aliases``); it may not exist."""
+        return self.aliases if self.aliases is not None else self.home / "aliases.toml"
 
     @property
     def password_file(self) -> Path:

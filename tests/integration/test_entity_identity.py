@@ -16,9 +16,12 @@ from typing import Any
 import neo4j
 import pytest
 
+from fintech_kg.cli.resolve_cmds import _describe
 from fintech_kg.graph.aliases import load_overrides
+from fintech_kg.graph.client import KnowledgeGraph
 from fintech_kg.graph.writer import GraphWriter
 from fintech_kg.models import ExtractionRecord
+from fintech_kg.settings import Settings
 from fintech_kg.vocabulary import EntityType, RelationType
 
 Make = Callable[..., ExtractionRecord]
@@ -226,3 +229,20 @@ def test_junk_before_a_name_resolves_to_the_named_entity(
         name=f"{junk}{PLATFORM}",
     )
     assert junk in tie["r"]
+
+
+def test_why_shows_the_ties_between_two_names_with_their_sentences(
+    writer: GraphWriter, make_record: Make, neo4j_settings: Settings
+) -> None:
+    records = articles(make_record)
+    writer.write([records["c1"], records["t1"], records["p1"]])
+    with KnowledgeGraph(settings=neo4j_settings) as kg:
+        identity = kg.why(COMPANY, PLATFORM)
+        apart = kg.why("丙丁银行", PLATFORM)
+        alone = kg.why(PLATFORM)
+    assert identity.same and identity.entities == [PLATFORM, PLATFORM]
+    (step,) = identity.path
+    assert step.kind == "article" and "简称甲乙钱包" in step.sentences[0]
+    assert "简称甲乙钱包" in _describe(identity)
+    assert not apart.same and "two nodes" in _describe(apart)
+    assert {t.kind for t in alone.ties} == {"article", "merged"}

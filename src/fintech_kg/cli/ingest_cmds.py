@@ -14,6 +14,7 @@ import click
 from tqdm import tqdm
 
 from fintech_kg.errors import GraphError
+from fintech_kg.graph.aliases import load_overrides
 from fintech_kg.graph.ingest import IngestReport, ingest
 from fintech_kg.graph.schema import apply_schema
 from fintech_kg.graph.writer import DEFAULT_BATCH_SIZE, GraphWriter
@@ -36,7 +37,8 @@ def _run_ingest(
 ) -> IngestReport:
     with settings.driver() as driver:
         apply_schema(driver, settings.database)
-        writer = GraphWriter(driver, settings.database, batch_size=batch_size)
+        aliases = load_overrides(settings.aliases_file)  # the user's entity merges and splits
+        writer = GraphWriter(driver, settings.database, batch_size=batch_size, aliases=aliases)
         with tqdm(unit=" articles", file=sys.stderr, desc="ingest", leave=False) as bar:
             return ingest(sources, writer, workers=workers, progress=bar.update)
 

@@ -68,10 +68,13 @@ __all__ = [
     "TIE_ATTRIBUTES",
     "AliasOverrides",
     "HeldEntity",
+    "NameIdentity",
     "NameTie",
     "OverrideMerge",
     "OverrideSplit",
     "Resolution",
+    "StoredTie",
+    "explain",
     "load_overrides",
     "resolve_names",
     "resolve_records",
@@ -660,6 +663,75 @@ def tie_rows(
 
 
 _ARTICLE_KINDS = ("article", "cleanup", "merged")
+
+
+class StoredTie(BaseModel):
+    """A tie as the graph keeps it (``(:Alias {name})-[:ALIAS_OF {via, kind, …}]->``), with
+    the text of its sentences."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    via: str
+    kind: str
+    source: str = ""
+    reason: str = ""
+    article_ids: list[str] = []
+    sentences: list[str] = []
+
+
+class NameIdentity(BaseModel):
+    """Whether names are one entity and why: ``path`` is the chain of ties from the first
+    name to the second (empty when they are the entity's id, or not one entity); ``ties``
+    every tie of the entity the first name resolves to."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    names: list[str]
+    entities: list[str | None]
+    same: bool
+    path: list[StoredTie] = []
+    ties: list[StoredTie] = []
+
+
+def explain(
+    entity_id: str, aliases: Sequence[str], ties: Sequence[StoredTie], start: str, goal: str
+) -> list[StoredTie]:
+    """The shortest chain of ties from name ``start`` to name ``goal`` of one entity (the
+    ties joining names, tried in their stored order); a name that is only one of the
+    entity's ``aliases`` (how articles wrote it) is a last step of kind ``alias``.
+
+    Example:
+        >>> tie = StoredTie(name="资易贷", via="小资钱包", kind="lexicon")
+        >>> [t.kind for t in explain("小资钱包", ["北京资易贷"], [tie], "北京资易贷", "小资钱包")]
+        ['alias', 'lexicon']
+    """
+    edges: dict[str, list[tuple[str, StoredTie]]] = defaultdict(list)
+    for tie in ties:
+        edges[tie.name].append((tie.via, tie))
+        edges[tie.via].append((tie.name, tie))
+    for name in aliases:
+        if name not in edges and name != entity_id:
+            alias = StoredTie(
+                name=name, via=entity_id, kind="alias", reason="a name the articles use for it"
+            )
+            edges[name].append((entity_id, alias))
+            edges[entity_id].append((name, alias))
+    came: dict[str, tuple[str, StoredTie] | None] = {start: None}
+    queue = [start]
+    while queue and goal not in came:
+        name = queue.pop(0)
+        for other, tie in edges.get(name, []):
+            if other not in came:
+                came[other] = (name, tie)
+                queue.append(other)
+    path: list[StoredTie] = []
+    step = came.get(goal)
+    while step is not None:
+        previous, tie = step
+        path.append(tie)
+        step = came[previous]
+    return path[::-1]
 
 
 def _aliases(aliases: Iterable[str], former_id: str, target: str) -> list[str]:
