@@ -28,6 +28,13 @@ remain. Exactly what only that article supported disappears. Lexicon attributes 
 entity (``Entity.attributes``) are facts about the entity, not claims of an article: they
 stay while the entity does.
 
+Identity of entities. Before rows are built, the batch's entity names are resolved
+(:mod:`fintech_kg.graph.aliases`) against the user's overrides, the lexicon and the
+``(:Alias {name})-[:ALIAS_OF {via, kind, …}]->(:Entity)`` ties the graph holds; records get
+canonical ids, held nodes a new tie joins are merged into the canonical node first (their
+risk events rebuilt under the new keys), and every tie is written with its reason.
+Retraction removes an article's support from ties but does not undo a merge.
+
 Derived label. A ``P2PPlatform`` entity also carries the label ``Collapsed`` while it is
 the subject of a ``COLLAPSE`` risk event or its lexicon ``status`` is a failure (anything
 but ``normal`` and ``转型``: 停业, 跑路, 提现困难, 经侦介入, …), so Browser styles can pick
