@@ -51,6 +51,26 @@ CALL (gone, keep) {
       n.article_ids = article_ids, n.sentence_ids = sentence_ids
   DELETE t
 }
+// $keep's own name was an alias of $gone: its ties now belong to the names they tied it to.
+CALL (keep) {
+  MATCH (x:Alias {name: keep.id})-[t:ALIAS_OF]->(keep)
+  WHERE t.via <> keep.id
+  MERGE (y:Alias {name: t.via})
+  MERGE (y)-[n:ALIAS_OF {via: keep.id, kind: t.kind}]->(keep)
+  WITH t, n
+  CALL (t, n) {
+    UNWIND coalesce(n.article_ids, []) + t.article_ids AS article_id
+    WITH DISTINCT article_id ORDER BY article_id
+    RETURN collect(article_id) AS article_ids
+  }
+  CALL (t, n) {
+    UNWIND coalesce(n.sentence_ids, []) + t.sentence_ids AS sentence_id
+    WITH DISTINCT sentence_id ORDER BY sentence_id
+    RETURN collect(sentence_id) AS sentence_ids
+  }
+  SET n.source = t.source, n.reason = t.reason,
+      n.article_ids = article_ids, n.sentence_ids = sentence_ids
+}
 CALL (keep) {
   MATCH (x:Alias {name: keep.id})
   DETACH DELETE x

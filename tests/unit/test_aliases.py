@@ -78,18 +78,21 @@ def test_an_article_tie_makes_one_canonical_id_with_its_sentence() -> None:
 def test_the_canonical_id_does_not_depend_on_order_or_on_what_the_graph_held() -> None:
     together = resolve_names([platform_only(), tying()])
     reversed_ = resolve_names([tying(), platform_only()])
-    # The tying article came first and its node is in the graph: the platform joins it.
-    held_first = resolve_names(
+    # The tying article came first: its node is the company's, which the platform joins.
+    held_company = resolve_names(
         [platform_only()],
-        held=[HeldEntity(id="甲乙钱包", types=(P2P,), names=("甲乙贷(北京)信息服务有限公司",))],
+        held=[HeldEntity(id="甲乙贷(北京)信息服务有限公司", types=(COMPANY,), names=("甲乙钱包",))],
     )
-    # The platform node came first: the tie names a held node, which must be merged.
+    # The platform node came first: the tying article joins it.
     held_platform = resolve_names(
-        [tying()], held=[HeldEntity(id="甲乙贷(北京)信息服务有限公司", types=(COMPANY,))]
+        [tying()], held=[HeldEntity(id="甲乙钱包", types=(EntityType.P2P_PLATFORM,))]
     )
-    for resolution in (reversed_, held_first, held_platform):
+    for resolution in (reversed_, held_company, held_platform):
         assert resolution.of("甲乙贷(北京)信息服务有限公司") == together.of("甲乙钱包")
-    assert held_platform.merges == {"甲乙贷(北京)信息服务有限公司": "甲乙钱包"}
+    assert held_company.merges == {"甲乙贷(北京)信息服务有限公司": "甲乙钱包"}
+    assert held_platform.merges == {}
+    # Only the company's article: the platform name is only an alias, the company the id.
+    assert resolve_names([tying()]).of("甲乙钱包") == "甲乙贷(北京)信息服务有限公司"
 
 
 def test_lexicon_ties_a_company_to_its_platform_and_picks_the_platform() -> None:

@@ -24,8 +24,8 @@ Rules, in order of trust:
 Ties between a person, a regulator, a technology and an organisation are refused (unless an
 override asks). The canonical id of a group depends only on the group, never on which
 article came first: an override's first name, else the lexicon canonical name of the best
-type (platform first), else the shortest name that is not a registered company name (then
-the smallest string).
+type (platform first), else, of the names articles gave as entity ids (not only as
+aliases), the shortest that is not a registered company name (then the smallest string).
 
 Example:
     >>> from fintech_kg.models import Entity
@@ -109,6 +109,7 @@ _FAMILY = {
 }
 _REGISTERED = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
 _BRACKETED_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]")
+_CUT_OFF_ENDINGS = ("有限", "有限责任", "股份有限")  # a registered name without its 公司
 _MIN_CORE = 3  # a known name shorter than this is too ambiguous to look for inside another
 _MIN_TRUNCATED = 8  # a prefix of a registered name this long is that name, cut off
 
@@ -135,14 +136,15 @@ class NameTie(BaseModel):
 
 
 class HeldEntity(BaseModel):
-    """What the graph holds for an entity a batch touches: its id, types and the other
-    names that already resolve to it."""
+    """What the graph holds for an entity a batch touches: its id, types, the other names
+    that already resolve to it and which of them were entity ids of articles (``merged``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
     types: tuple[EntityType, ...] = ()
     names: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()
 
 
 class OverrideMerge(BaseModel):
@@ -387,7 +389,7 @@ def resolve_names(
             for alias in sorted(set(entity.aliases) - {entity.id}):
                 if own is not None and alias in own.aliases:
                     continue  # the lexicon's own alias: no article needed to say so
-                if alias in load_generic_words():
+                if alias in load_generic_words() or alias.endswith(_CUT_OFF_ENDINGS):
                     continue
                 article_ties.append(_article_tie(record, entity, alias, "article"))
     for tie in article_ties:  # their names may be tied by the lexicon too
@@ -425,9 +427,11 @@ def resolve_names(
         if groups.union(tie.name, tie.via):
             ties.append(tie)
 
+    ids = {e.id for r in records for e in r.entities if e.id not in dropped}
+    ids |= {node.id for node in held} | {n for node in held for n in node.former_ids}
     canonical: dict[str, str] = {}
     for members in groups.members.values():
-        chosen = _canonical(members, overrides, entries)
+        chosen = _canonical(members, overrides, entries, ids)
         for name in members:
             canonical[name] = chosen
     ties = [t for t in ties if canonical.get(t.name, t.name) == canonical.get(t.via, t.via)]
@@ -513,6 +517,7 @@ def _canonical(
     members: set[str],
     overrides: AliasOverrides,
     entries: Mapping[str, LexiconEntry],
+    ids: set[str],
 ) -> str:
     for merge in overrides.merges:
         if merge.names[0] in members:
@@ -524,7 +529,9 @@ def _canonical(
             return (_TYPE_RANK[entries[name].type], len(name), name)
 
         return min(in_lexicon, key=lexicon_rank)
-    return min(members, key=lambda n: (bool(_REGISTERED.search(n)), len(n), n))
+    # Names only ever seen as aliases lose to names an article's extraction chose as ids.
+    candidates = (members & ids) or members
+    return min(candidates, key=lambda n: (bool(_REGISTERED.search(n)), len(n), n))
 
 
 def resolve_records(
@@ -703,7 +710,7 @@ def explain(
 
     Example:
         >>> tie = StoredTie(name="资易贷", via="小资钱包", kind="lexicon")
-        >>> [t.kind for t in explain("小资钱包", ["北京资易贷"], [tie], "北京资易贷", "小资钱包")]
+        >>> [t.kind for t in explain("小资钱包", ["北京资易贷"], [tie], "北京资易贷", "资易贷")]
         ['alias', 'lexicon']
     """
     edges: dict[str, list[tuple[str, StoredTie]]] = defaultdict(list)

@@ -677,7 +677,8 @@ def _resolve_entities(
         HeldEntity(
             id=row["id"],
             types=tuple(EntityType(t) for t in sorted(row["types"])),
-            names=tuple(sorted(set(row["names"]))),
+            names=tuple(sorted({name for name, _ in row["names"]})),
+            former_ids=tuple(sorted({name for name, kind in row["names"] if kind == "merged"})),
         )
         for row in held_rows
     ]
