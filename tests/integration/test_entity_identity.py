@@ -126,7 +126,8 @@ def test_every_merge_keeps_its_reason(
 ) -> None:
     records = articles(make_record)
     writer.write([records["c1"]])
-    writer.write([records["t1"]])
+    writer.write([records["t1"]])  # the platform's name is only an alias of the company here
+    writer.write([records["p1"]])  # an article with the platform as its entity: it is the id
     ties = rows(
         neo4j_driver,
         neo4j_database,

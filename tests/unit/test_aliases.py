@@ -197,3 +197,12 @@ def test_resolved_records_combine_entities_and_rewrite_relations_and_events() ->
     assert len(one.mentions) == len(company.mentions) + len(platform.mentions)
     assert resolved.relations == []
     assert resolved.events[0].subjects == ["甲乙钱包"]
+
+
+def test_a_registered_name_cut_off_is_the_name_and_a_word_inside_a_name_is_not() -> None:
+    text = "资易贷(北京)金融信息服务有与赛伯乐投资集团"
+    cut = entity(text, "资易贷(北京)金融信息服务有", COMPANY)
+    whole = entity(text, "赛伯乐投资集团", COMPANY)
+    resolution = resolve_names([record("c", text, cut, whole)], lexicon=load_lexicon())
+    assert resolution.of("资易贷(北京)金融信息服务有") == "小资钱包"
+    assert resolution.of("赛伯乐投资集团") == "赛伯乐投资集团"  # 乐投资 is a platform's name

@@ -21,8 +21,10 @@ Rules, in order of trust:
 4. Article ties: an entity's explicit aliases (the extraction's "XX（简称YY）", "YY，即XX",
    registered and short names) are names of it, with the sentence that says so.
 
-Ties between a person, a regulator, a technology and an organisation are refused (unless an
-override asks). The canonical id of a group depends only on the group, never on which
+Ties between a person, a regulator, a technology, a sector (attribute ``kind=sector``) and
+an organisation are refused (unless an override asks).
+
+The canonical id of a group depends only on the group, never on which
 article came first: an override's first name, else the lexicon canonical name of the best
 type (platform first), else, of the names articles gave as entity ids (not only as
 aliases), the shortest that is not a registered company name (then the smallest string).
@@ -145,6 +147,7 @@ class HeldEntity(BaseModel):
     types: tuple[EntityType, ...] = ()
     names: tuple[str, ...] = ()
     former_ids: tuple[str, ...] = ()
+    sector: bool = False
 
 
 class OverrideMerge(BaseModel):
@@ -351,7 +354,10 @@ def resolve_names(
     for record in records:
         for entity in record.entities:
             types[entity.id].add(entity.type)
-            groups.add(entity.id)
+            groups.add(entity.id, "sector" if entity.attributes.get("kind") == "sector" else None)
+    for node in held:
+        if node.sector:
+            groups.add(node.id, "sector")
     for name, name_types in types.items():
         for entity_type in name_types:
             groups.add(name, _FAMILY.get(entity_type, "organisation"))
@@ -427,7 +433,8 @@ def resolve_names(
         if groups.union(tie.name, tie.via):
             ties.append(tie)
 
-    ids = {e.id for r in records for e in r.entities if e.id not in dropped}
+    junk = {t.name for t in article_ties if t.kind == "cleanup"}
+    ids = {e.id for r in records for e in r.entities if e.id not in dropped and e.id not in junk}
     ids |= {node.id for node in held} | {n for node in held for n in node.former_ids}
     canonical: dict[str, str] = {}
     for members in groups.members.values():
@@ -483,7 +490,7 @@ def _cleanup(
 
     Known names are the lexicon's and the other entities of the same article (both fixed
     for the article, so the answer does not depend on what else was ingested). A known name
-    inside ``name`` after words that are not a place is that name with junk before it; a
+    that ends ``name`` after words that are not a place is that name with junk before it; a
     long prefix of a known registered name is that name cut off.
     """
     if name in load_generic_words():
@@ -491,15 +498,17 @@ def _cleanup(
     found: list[tuple[int, str, str]] = []  # (start, surface, canonical id)
     if lexicon is not None:
         for hit in lexicon.find(fold(name)):
-            if hit.entry is not None and hit.end - hit.start >= _MIN_CORE:
+            if hit.entry is None or hit.needs_context or hit.end - hit.start < _MIN_CORE:
+                continue  # a name that is also a word ("乐投资") is no evidence inside another
+            if hit.end == len(name):
                 found.append((hit.start, name[hit.start : hit.end], hit.entry.name))
-                if hit.start == 0 and len(name) >= _MIN_TRUNCATED:
-                    for full in (hit.entry.name, *hit.entry.aliases):
-                        if len(full) > len(name) and full.startswith(name):
-                            return hit.entry.name, f"{name} is {full} cut off"
+            if hit.start == 0 and len(name) >= _MIN_TRUNCATED:
+                for full in (hit.entry.name, *hit.entry.aliases):
+                    if len(full) > len(name) and full.startswith(name):
+                        return hit.entry.name, f"{name} is {full} cut off"
     for other in others:
-        if other != name and len(other) >= _MIN_CORE and name.find(other) > 0:
-            found.append((name.find(other), other, other))
+        if other != name and len(other) >= _MIN_CORE and name.endswith(other):
+            found.append((len(name) - len(other), other, other))
     for at, surface, target in sorted(found, key=lambda f: (-len(f[1]), f[0], f[2])):
         before = _BRACKETED_PLACE.sub(r"\1", name[:at])
         if at > 0 and before and not _is_place(before):
@@ -529,9 +538,21 @@ def _canonical(
             return (_TYPE_RANK[entries[name].type], len(name), name)
 
         return min(in_lexicon, key=lexicon_rank)
-    # Names only ever seen as aliases lose to names an article's extraction chose as ids.
+    # Names only ever seen as aliases lose to names an article's extraction chose as ids,
+    # and a name cut out of another one's middle ("乐投资" of "赛伯乐投资集团") to the whole.
     candidates = (members & ids) or members
-    return min(candidates, key=lambda n: (bool(_REGISTERED.search(n)), len(n), n))
+    whole = {n for n in candidates if not any(_cut_out(n, other) for other in candidates)}
+    return min(whole or candidates, key=lambda n: (bool(_REGISTERED.search(n)), len(n), n))
+
+
+def _cut_out(name: str, other: str) -> bool:
+    """True when ``name`` occurs inside ``other``, after words that are not a place and
+    before more (junk before a whole name, "利代表加多宝集团", is not a cut-out)."""
+    at = other.find(name, 1)
+    if name == other or at <= 0 or at + len(name) == len(other):
+        return False
+    before = _BRACKETED_PLACE.sub(r"\1", other[:at])
+    return bool(before) and not _is_place(before)
 
 
 def resolve_records(

@@ -679,6 +679,7 @@ def _resolve_entities(
             types=tuple(EntityType(t) for t in sorted(row["types"])),
             names=tuple(sorted({name for name, _ in row["names"]})),
             former_ids=tuple(sorted({name for name, kind in row["names"] if kind == "merged"})),
+            sector=row["properties"].get("kind") == "sector",
         )
         for row in held_rows
     ]
