@@ -56,6 +56,7 @@ CALL (keep) {
   MATCH (x:Alias {name: keep.id})-[t:ALIAS_OF]->(keep)
   WHERE t.via <> keep.id
   MERGE (y:Alias {name: t.via})
+  SET y.id = t.via
   MERGE (y)-[n:ALIAS_OF {via: keep.id, kind: t.kind}]->(keep)
   WITH t, n
   CALL (t, n) {

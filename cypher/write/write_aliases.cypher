@@ -5,6 +5,7 @@
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity_id})
 MERGE (a:Alias {name: row.name})
+SET a.id = row.name
 MERGE (a)-[t:ALIAS_OF {via: row.via, kind: row.kind}]->(e)
 WITH t, row
 CALL (t, row) {

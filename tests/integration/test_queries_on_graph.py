@@ -252,7 +252,7 @@ def test_graph_stats(kg: KnowledgeGraph) -> None:
     assert counts["label", "Person"] == 0
     assert counts["type", "CUSTODIAN_FOR"] == 2
     assert counts["total", "nodes"] == sum(
-        counts["label", label] for label in ("Article", "Entity", "RiskEvent", "Sentence")
+        counts["label", label] for label in ("Article", "Entity", "RiskEvent", "Sentence", "Alias")
     )
 
 

@@ -96,12 +96,15 @@ def test_the_canonical_id_does_not_depend_on_order_or_on_what_the_graph_held() -
 
 
 def test_lexicon_ties_a_company_to_its_platform_and_picks_the_platform() -> None:
-    text = "资易贷被立案。"
-    resolution = resolve_names(
-        [record("x", text, entity(text, "资易贷", COMPANY))], lexicon=load_lexicon()
-    )
-    assert resolution.of("资易贷") == "小资钱包"
-    assert any(t.kind == "lexicon" and t.source == "notable_companies.tsv" for t in resolution.ties)
+    text = "资易贷被立案，小资钱包逾期。"
+    company = record("x", text, entity(text, "资易贷", COMPANY))
+    lexicon = load_lexicon()
+    alone = resolve_names([company], lexicon=lexicon)
+    assert alone.of("小资钱包") == "资易贷"  # no article names the platform as its entity yet
+    assert any(t.kind == "lexicon" and t.source == "notable_companies.tsv" for t in alone.ties)
+    platform = record("y", text, entity(text, "小资钱包", P2P))
+    both = resolve_names([company, platform], lexicon=lexicon)
+    assert both.of("资易贷") == both.of("小资钱包") == "小资钱包"
 
 
 def test_overrides_merge_with_their_first_name_and_split_whatever_an_article_says(

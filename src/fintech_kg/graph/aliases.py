@@ -14,7 +14,7 @@ Rules, in order of trust:
    and its first name is the group's canonical id; a split keeps two names in two groups
    whatever ties them.
 2. Lexicon ties: a lexicon entry whose attribute ``platform`` / ``operator`` / ``company``
-   names another name, and lexicon aliases used as ids (records of an older lexicon).
+   names another name (the lexicon's own aliases are resolved by the extraction already).
 3. Cleanup: an unknown name that is junk before a known name ("回顾资易贷（北京）…",
    "扫黑除恶(北京)资易贷") or a truncated registered name ("资易贷（北京）金融信息服务有")
    is that name; a name that is only a generic word is dropped.
@@ -25,9 +25,10 @@ Ties between a person, a regulator, a technology, a sector (attribute ``kind=sec
 an organisation are refused (unless an override asks).
 
 The canonical id of a group depends only on the group, never on which
-article came first: an override's first name, else the lexicon canonical name of the best
-type (platform first), else, of the names articles gave as entity ids (not only as
-aliases), the shortest that is not a registered company name (then the smallest string).
+article came first. Of the names articles gave as entity ids (not those only seen as
+aliases): an override's first name, else the lexicon canonical name of the best type
+(platform first), else the shortest that is not a registered company name (then the
+smallest string).
 
 Example:
     >>> from fintech_kg.models import Entity
@@ -344,7 +345,6 @@ def resolve_names(
     ties: list[NameTie] = []
     types: dict[str, set[EntityType]] = defaultdict(set)
     entries = lexicon.entries if lexicon is not None else {}
-    lexicon_alias = {alias: entry.name for entry in entries.values() for alias in entry.aliases}
 
     for node in held:
         groups.add(node.id)
@@ -405,9 +405,6 @@ def resolve_names(
     known = set(groups.parent)
     for name in sorted(known):
         entry = entries.get(name)
-        if entry is None and name in lexicon_alias:
-            ties.append(_lexicon_tie(name, lexicon_alias[name], entries[lexicon_alias[name]]))
-            continue
         if entry is None:
             continue
         for attribute in TIE_ATTRIBUTES:
@@ -448,17 +445,6 @@ def resolve_names(
         ties=sorted(set(ties), key=lambda t: (t.name, t.via, t.kind, t.source)),
         merges=dict(sorted(merges.items())),
         dropped=dict(sorted(dropped.items())),
-    )
-
-
-def _lexicon_tie(name: str, canonical_name: str, entry: LexiconEntry) -> NameTie:
-    source = entry.source
-    return NameTie(
-        name=name,
-        via=canonical_name,
-        kind="lexicon",
-        source=source,
-        reason=f"{name} is an alias of {canonical_name}",
     )
 
 
@@ -531,16 +517,17 @@ def _canonical(
     for merge in overrides.merges:
         if merge.names[0] in members:
             return merge.names[0]
-    in_lexicon = [m for m in members if m in entries]
+    # Names only ever seen as aliases lose to names an article's extraction chose as ids
+    # (an article's "蚂蚁金服" stays the id while no article names 蚂蚁集团 as its entity).
+    candidates = (members & ids) or members
+    in_lexicon = [m for m in candidates if m in entries]
     if in_lexicon:
 
         def lexicon_rank(name: str) -> tuple[int, int, str]:
             return (_TYPE_RANK[entries[name].type], len(name), name)
 
         return min(in_lexicon, key=lexicon_rank)
-    # Names only ever seen as aliases lose to names an article's extraction chose as ids,
-    # and a name cut out of another one's middle ("乐投资" of "赛伯乐投资集团") to the whole.
-    candidates = (members & ids) or members
+    # A name cut out of another one's middle ("乐投资" of "赛伯乐投资集团") loses to the whole.
     whole = {n for n in candidates if not any(_cut_out(n, other) for other in candidates)}
     return min(whole or candidates, key=lambda n: (bool(_REGISTERED.search(n)), len(n), n))
 
