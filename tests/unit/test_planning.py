@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from fintech_kg.errors import GraphError
+from fintech_kg.graph.aliases import Resolution
 from fintech_kg.graph.planning import HeldEvent, event_reach, plan_events, plan_records
 from fintech_kg.graph.resolution import EventReport, cluster_reports, subject_key
 from fintech_kg.models import ExtractionRecord
@@ -196,8 +197,8 @@ def test_canonical_ids_merge_entities_and_move_their_facts() -> None:
     platform = record(
         "a1", ["小钱包", "钱包公司"], [{"type": "FRAUD", "subjects": ["小钱包", "钱包公司"]}]
     )
-    aliases = {"小钱包": "钱包公司"}
-    plan = plan_records([platform], lambda entity_id: aliases.get(entity_id, entity_id))
+    tied = Resolution(canonical={"小钱包": "钱包公司", "钱包公司": "钱包公司"})
+    plan = plan_records([platform], tied)
     assert [row.id for row in plan.entities] == ["钱包公司"]
     assert [(r.subject, r.co_subjects) for r in plan.reports] == [("钱包公司", ())]
 
