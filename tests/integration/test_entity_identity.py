@@ -121,6 +121,42 @@ def test_a_tie_in_a_later_article_makes_one_node_whatever_the_order(
         assert snapshot() == together, order
 
 
+def test_a_merged_name_on_another_subjects_event_is_renamed_whatever_the_order(
+    writer: GraphWriter,
+    snapshot: Callable[[], Any],
+    clear: Callable[[], None],
+    make_record: Make,
+    neo4j_driver: neo4j.Driver,
+    neo4j_database: str,
+) -> None:
+    records = articles(make_record)
+    records["m1"] = make_record(
+        "m1",
+        f"{COMPANY}与庚辛贷同日被曝涉嫌诈骗。",
+        entities=[(COMPANY, EntityType.COMPANY), ("庚辛贷", EntityType.P2P_PLATFORM)],
+        events=[{"type": "FRAUD", "subjects": [COMPANY, "庚辛贷"], "trigger": "诈骗"}],
+        published_at=date(2019, 5, 10),
+    )
+    chosen = {key: records[key] for key in ("p1", "t1", "m1")}
+    writer.write(chosen.values())
+    together = snapshot()
+    events = rows(
+        neo4j_driver,
+        neo4j_database,
+        "MATCH (s:Entity)-[:SUBJECT_OF]->(e:RiskEvent {type: 'FRAUD'})"
+        " RETURN s.id AS subject, e.co_subjects AS co ORDER BY subject",
+    )
+    assert events == [
+        {"subject": "庚辛贷", "co": [PLATFORM]},
+        {"subject": PLATFORM, "co": ["庚辛贷"]},
+    ]
+    for order in itertools.permutations(chosen):
+        clear()
+        for article_id in order:
+            writer.write([chosen[article_id]])
+        assert snapshot() == together, order
+
+
 def test_every_merge_keeps_its_reason(
     writer: GraphWriter, make_record: Make, neo4j_driver: neo4j.Driver, neo4j_database: str
 ) -> None:
