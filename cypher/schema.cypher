@@ -7,6 +7,8 @@ CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQU
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT risk_event_id IF NOT EXISTS FOR (e:RiskEvent) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (s:Sentence) REQUIRE s.id IS UNIQUE;
+// Another name of an entity (entity resolution): one node per name, looked up by name.
+CREATE CONSTRAINT alias_name IF NOT EXISTS FOR (a:Alias) REQUIRE a.name IS UNIQUE;
 
 // Full-text search over entity names and aliases; the cjk analyzer indexes Chinese as
 // overlapping character bigrams, so 团贷 finds 团贷网 (the standard analyzer would not).

@@ -9,6 +9,7 @@ UNION ALL MATCH (n:Article) WITH count(n) AS count RETURN 'label' AS kind, 'Arti
 UNION ALL MATCH (n:Entity) WITH count(n) AS count RETURN 'label' AS kind, 'Entity' AS name, count
 UNION ALL MATCH (n:RiskEvent) WITH count(n) AS count RETURN 'label' AS kind, 'RiskEvent' AS name, count
 UNION ALL MATCH (n:Sentence) WITH count(n) AS count RETURN 'label' AS kind, 'Sentence' AS name, count
+UNION ALL MATCH (n:Alias) WITH count(n) AS count RETURN 'label' AS kind, 'Alias' AS name, count
 UNION ALL MATCH (n:TechCompany) WITH count(n) AS count RETURN 'label' AS kind, 'TechCompany' AS name, count
 UNION ALL MATCH (n:Bank) WITH count(n) AS count RETURN 'label' AS kind, 'Bank' AS name, count
 UNION ALL MATCH (n:P2PPlatform) WITH count(n) AS count RETURN 'label' AS kind, 'P2PPlatform' AS name, count
@@ -26,6 +27,7 @@ UNION ALL MATCH ()-[r:ACTED_IN]->() WITH count(r) AS count RETURN 'type' AS kind
 UNION ALL MATCH ()-[r:HAS_SENTENCE]->() WITH count(r) AS count RETURN 'type' AS kind, 'HAS_SENTENCE' AS name, count
 UNION ALL MATCH ()-[r:SUPPORTS]->() WITH count(r) AS count RETURN 'type' AS kind, 'SUPPORTS' AS name, count
 UNION ALL MATCH ()-[r:FOLLOWED_BY]->() WITH count(r) AS count RETURN 'type' AS kind, 'FOLLOWED_BY' AS name, count
+UNION ALL MATCH ()-[r:ALIAS_OF]->() WITH count(r) AS count RETURN 'type' AS kind, 'ALIAS_OF' AS name, count
 UNION ALL MATCH ()-[r:OWNS]->() WITH count(r) AS count RETURN 'type' AS kind, 'OWNS' AS name, count
 UNION ALL MATCH ()-[r:INVESTS_IN]->() WITH count(r) AS count RETURN 'type' AS kind, 'INVESTS_IN' AS name, count
 UNION ALL MATCH ()-[r:ACQUIRES]->() WITH count(r) AS count RETURN 'type' AS kind, 'ACQUIRES' AS name, count

@@ -18,6 +18,7 @@ field                     variable                          default
 ``pagecache_size``        ``NEO4J_PAGECACHE_SIZE``          ``512m``
 ``java_home``             ``JAVA_HOME``                     unset: ``java`` on ``PATH``
 ``max_article_chars``     ``FINTECH_KG_MAX_ARTICLE_CHARS``  ``2000000``
+``aliases``               ``FINTECH_KG_ALIASES``            unset: ``<home>/aliases.toml``
 ========================  ================================  ====================================
 
 The managed server listens on :data:`LOOPBACK` only (``Settings.host``); that is not a
@@ -128,6 +129,11 @@ class Settings(BaseSettings):
         validation_alias="PYSPARK_GATEWAY_PORT",
         description="Set by spark-submit for the program it starts: its master is chosen.",
     )
+    aliases: Path | None = Field(
+        None,
+        validation_alias="FINTECH_KG_ALIASES",
+        description="The user's entity merges and splits; None: <home>/aliases.toml.",
+    )
 
     def __init__(self, **values: Any) -> None:
         super().__init__(**{ENVIRONMENT.get(name, name): value for name, value in values.items()})
@@ -196,6 +202,11 @@ class Settings(BaseSettings):
         if ":" in host:  # an IPv6 address
             host = f"[{host}]"
         return f"http://{host}:{self.http_port}/browser/"
+
+    @property
+    def aliases_file(self) -> Path:
+        """The aliases overrides file (``fintech_kg.graph.aliases``); it may not exist."""
+        return self.aliases if self.aliases is not None else self.home / "aliases.toml"
 
     @property
     def password_file(self) -> Path:

@@ -77,12 +77,22 @@ GRAPH_LABELS: frozenset[str] = frozenset(
         "RiskEvent",
         "Sentence",
         "Collapsed",  # derived by the writer on failed P2P platforms (docs/graph-model.md)
+        "Alias",  # another name of an entity, with why (docs/graph-model.md, identity)
     }
 )
 """The graph's own node labels, beside the entity types."""
 
 STRUCTURAL_TYPES: frozenset[str] = frozenset(
-    {"MENTIONS", "REPORTS", "SUBJECT_OF", "ACTED_IN", "HAS_SENTENCE", "SUPPORTS", "FOLLOWED_BY"}
+    {
+        "MENTIONS",
+        "REPORTS",
+        "SUBJECT_OF",
+        "ACTED_IN",
+        "HAS_SENTENCE",
+        "SUPPORTS",
+        "FOLLOWED_BY",
+        "ALIAS_OF",
+    }
 )
 """Relationship types that tie articles, sentences, entities and events together."""
 

@@ -127,7 +127,7 @@ def test_stats(kg: KnowledgeGraph) -> None:
     assert stats.labels["P2PPlatform"] == 2
     assert stats.relationship_types["SUBJECT_OF"] == 5
     assert stats.nodes == sum(
-        stats.labels[label] for label in ("Article", "Entity", "RiskEvent", "Sentence")
+        stats.labels[label] for label in ("Article", "Entity", "RiskEvent", "Sentence", "Alias")
     )
 
 

@@ -11,7 +11,16 @@ from typing import Any
 import pytest
 
 from fintech_kg.errors import GraphError
-from fintech_kg.graph.planning import HeldEvent, event_reach, plan_events, plan_records
+from fintech_kg.graph.aliases import Resolution
+from fintech_kg.graph.planning import (
+    HeldEvent,
+    event_reach,
+    join_reports,
+    merged_relations,
+    plan_events,
+    plan_records,
+    rename_report,
+)
 from fintech_kg.graph.resolution import EventReport, cluster_reports, subject_key
 from fintech_kg.models import ExtractionRecord
 
@@ -196,10 +205,50 @@ def test_canonical_ids_merge_entities_and_move_their_facts() -> None:
     platform = record(
         "a1", ["小钱包", "钱包公司"], [{"type": "FRAUD", "subjects": ["小钱包", "钱包公司"]}]
     )
-    aliases = {"小钱包": "钱包公司"}
-    plan = plan_records([platform], lambda entity_id: aliases.get(entity_id, entity_id))
+    tied = Resolution(canonical={"小钱包": "钱包公司", "钱包公司": "钱包公司"})
+    plan = plan_records([platform], tied)
     assert [row.id for row in plan.entities] == ["钱包公司"]
     assert [(r.subject, r.co_subjects) for r in plan.reports] == [("钱包公司", ())]
+
+
+def test_a_merge_renames_reports_to_the_canonical_subject_and_joins_an_articles_two() -> None:
+    both = record(
+        "a1", ["小钱包", "钱包公司"], [{"type": "FRAUD", "subjects": ["小钱包", "钱包公司"]}]
+    )
+    reports = plan_records([both]).reports
+    assert sorted(r.subject for r in reports) == ["小钱包", "钱包公司"]
+
+    def canonical(entity_id: str) -> str:
+        return {"小钱包": "钱包公司"}.get(entity_id, entity_id)
+
+    renamed = [rename_report(r, canonical) for r in reports]
+    assert {r.report_id for r in renamed} == {
+        r.report_id for r in plan_records([both], _tie("小钱包", "钱包公司")).reports
+    }
+    assert [(r.key, r.co_subjects) for r in renamed] == [
+        (subject_key("FRAUD", "钱包公司"), ()),
+    ] * 2
+    joined = join_reports(*renamed)
+    assert joined.sentence_ids == renamed[0].sentence_ids
+    assert plan_events([], [joined], []).rows[0].properties["subject"] == "钱包公司"
+
+
+def test_merged_relations_unite_support_and_drop_a_relation_between_two_names() -> None:
+    held = {
+        "小钱包": [
+            ["OWNS", "甲集团", "小钱包", {"article_ids": ["a1"], "confidences": [0.6]}],
+            ["PARTNERS_WITH", "小钱包", "钱包公司", {"article_ids": ["a2"], "confidences": [0.7]}],
+        ],
+        "钱包公司": [["OWNS", "甲集团", "钱包公司", {"article_ids": ["a1"], "confidences": [0.9]}]],
+    }
+    rows = merged_relations(held, lambda i: {"小钱包": "钱包公司"}.get(i, i), ["小钱包"])
+    assert [(r.type, r.source, r.target, r.confidences) for r in rows] == [
+        ("OWNS", "甲集团", "钱包公司", [0.9])
+    ]
+
+
+def _tie(name: str, canonical: str) -> Resolution:
+    return Resolution(canonical={name: canonical, canonical: canonical})
 
 
 def test_an_event_subject_missing_from_the_entities_is_a_clear_error() -> None:

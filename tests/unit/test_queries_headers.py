@@ -20,9 +20,10 @@ from fintech_kg.graph.queries import (
 from fintech_kg.vocabulary import ENTITY_LABELS, RELATION_TYPES
 
 QUERIES = load_queries()
-GRAPH_LABELS = ENTITY_LABELS | {"Entity", "Article", "RiskEvent", "Sentence"}
+GRAPH_LABELS = ENTITY_LABELS | {"Entity", "Article", "RiskEvent", "Sentence", "Alias"}
 GRAPH_TYPES = RELATION_TYPES | {
     "MENTIONS", "REPORTS", "SUBJECT_OF", "ACTED_IN", "HAS_SENTENCE", "SUPPORTS", "FOLLOWED_BY",
+    "ALIAS_OF",
 }  # fmt: skip
 PYTHON_TYPES = {
     "string": str, "int": int, "float": float, "bool": bool, "date": date,

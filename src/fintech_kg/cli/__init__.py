@@ -30,11 +30,20 @@ def _register() -> None:
         extract_cmds,
         ingest_cmds,
         query_cmds,
+        resolve_cmds,
         server_cmds,
         spark_cmds,
     )
 
-    for module in (server_cmds, extract_cmds, evaluate_cmds, ingest_cmds, query_cmds, spark_cmds):
+    for module in (
+        server_cmds,
+        extract_cmds,
+        evaluate_cmds,
+        ingest_cmds,
+        query_cmds,
+        resolve_cmds,
+        spark_cmds,
+    ):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -51,6 +51,7 @@ from fintech_kg.vocabulary import RELATION_TYPES, EventType
 if TYPE_CHECKING:
     import networkx as nx
 
+    from fintech_kg.graph.aliases import NameIdentity
     from fintech_kg.graph.ingest import IngestReport
     from fintech_kg.graph.writer import WriteReport
     from fintech_kg.models import Article
@@ -141,6 +142,7 @@ class KnowledgeGraph:
             >>> report.articles_written  # doctest: +SKIP
             1
         """
+        from fintech_kg.graph.aliases import load_overrides
         from fintech_kg.graph.ingest import ingest
         from fintech_kg.graph.schema import apply_schema
         from fintech_kg.graph.writer import GraphWriter
@@ -148,7 +150,8 @@ class KnowledgeGraph:
 
         inputs: list[str | Path | Article] = [*paths, *(make_article(t) for t in texts), *articles]
         apply_schema(self.driver, self.database)
-        writer = GraphWriter(self.driver, self.database)
+        aliases = load_overrides(self.settings.aliases_file)  # the user's merges and splits
+        writer = GraphWriter(self.driver, self.database, aliases=aliases)
         return ingest(inputs, writer, workers=workers, batch_size=batch_size, progress=progress)
 
     def retract(self, article_id: str) -> WriteReport:
@@ -211,6 +214,38 @@ class KnowledgeGraph:
         """
         rows = self.query("entity", name=name_or_alias).rows
         return EntityNode.model_validate(rows[0]) if rows else None
+
+    def why(self, name: str, other: str | None = None) -> NameIdentity:
+        """Why ``name`` and ``other`` are one entity (the chain of ties between them, each
+        with its article sentences, lexicon row or override line), or, without ``other``,
+        every tie of the entity ``name`` resolves to.
+
+        Example:
+            >>> [t.kind for t in kg.why("资易贷", "小资钱包").path]  # doctest: +SKIP
+            ['lexicon']
+        """
+        from fintech_kg.graph.aliases import NameIdentity, StoredTie, explain
+
+        found = []
+        for each in (name, *([other] if other is not None else [])):
+            rows = self.query("entity-names", name=each).rows
+            ties = [StoredTie(**_without(r, "entity", "aliases")) for r in rows if r["name"]]
+            found.append(
+                (rows[0]["entity"] if rows else None, rows[0]["aliases"] if rows else [], ties)
+            )
+        (entity, aliases, ties), *rest = found
+        if not rest:
+            return NameIdentity(names=[name], entities=[entity], same=entity is not None, ties=ties)
+        other_entity = rest[0][0]
+        same = entity is not None and entity == other_entity
+        path = explain(entity, aliases, ties, name, other) if same and entity and other else []
+        return NameIdentity(
+            names=[name, other or ""],
+            entities=[entity, other_entity],
+            same=same,
+            path=path,
+            ties=ties,
+        )
 
     def search(self, text: str, limit: int = 10) -> list[SearchHit]:
         """Entities whose names or aliases match ``text`` in the full-text index.

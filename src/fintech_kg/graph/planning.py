@@ -6,13 +6,19 @@ Two steps, neither touches Neo4j (the writer reads and runs, see
 1. :func:`plan_records` turns a batch of extraction records into one row per article,
    sentence, entity, mention, relationship and event report, combined over the batch so each
    node or relationship appears in one row (rows of one statement all read the graph as it
-   was before it). Entity ids are canonicalised first, in one place: the ``canonical_id``
-   argument (identity by default) maps an extracted id to the graph's id for the entity, and
-   :func:`canonicalise` rewrites a record with it, merging entities that become one.
+   was before it). Entity ids are canonicalised first, in one place: the ``resolution``
+   argument (:func:`fintech_kg.graph.aliases.resolve_names`; none by default) maps every
+   extracted id to the graph's id for the entity, and
+   :func:`~fintech_kg.graph.aliases.resolve_records` rewrites the records with it, merging
+   entities that become one and dropping names that are no entity.
 2. :func:`plan_events` takes the reports the graph already holds for the events a change can
    reach (:func:`event_reach` says which), plus the new reports, and returns the events to
    delete, the event rows to write and the subjects whose lifecycle chains to re-link. The
    identity rules themselves live in :mod:`fintech_kg.graph.resolution`.
+3. When a new tie joins two entity nodes the graph holds, :func:`merged_relations` and
+   :func:`rename_report` say what the node that goes leaves to the node that stays: its
+   entity relationships between canonical ids, and the reports of its events under their
+   new keys (to be planned again).
 
 Example:
     >>> plan = plan_records([record])  # doctest: +SKIP
@@ -25,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fintech_kg.dates import EventPrecision, period_end, period_text
 from fintech_kg.errors import GraphError
+from fintech_kg.graph.aliases import Resolution, resolve_records
 from fintech_kg.graph.resolution import (
     EVENT_MERGE_WINDOW,
     EventReport,
@@ -43,11 +50,12 @@ from fintech_kg.graph.resolution import (
     subject_key,
 )
 from fintech_kg.graph.templates import check_labels, check_relation_type
-from fintech_kg.models import Entity, Evidence, ExtractionRecord, Relation, RiskEvent
+from fintech_kg.models import Evidence, ExtractionRecord, Relation, RiskEvent
 from fintech_kg.vocabulary import RelationType, event_caption
 
 __all__ = [
     "MAX_KEY_BYTES",
+    "RESERVED_PROPERTIES",
     "ArticleRow",
     "EntityRow",
     "EventPlan",
@@ -58,10 +66,12 @@ __all__ = [
     "RecordPlan",
     "RelationRow",
     "SentenceRow",
-    "canonicalise",
     "event_reach",
+    "join_reports",
+    "merged_relations",
     "plan_events",
     "plan_records",
+    "rename_report",
 ]
 
 MAX_KEY_BYTES = 4000
@@ -69,8 +79,8 @@ MAX_KEY_BYTES = 4000
 uniqueness constraints, refuses entries of about 8 kB; sentence ids add to the article id."""
 
 _SYMMETRIC = {RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH}
-# Entity properties the writer owns; lexicon attributes may not overwrite them.
-_RESERVED = frozenset({"id", "name", "aliases", "type"})
+RESERVED_PROPERTIES = frozenset({"id", "name", "aliases", "type"})
+"""Entity properties the writer owns; lexicon attributes may not overwrite them."""
 
 
 class _Row(BaseModel):
@@ -149,74 +159,20 @@ class RecordPlan(_Row):
     reports: list[EventReport] = []
 
 
-def canonicalise(record: ExtractionRecord, canonical_id: Callable[[str], str]) -> ExtractionRecord:
-    """The record with every entity id replaced by ``canonical_id(id)``; entities that become
-    one are merged (mentions and aliases joined, the highest confidence, the canonical id's
-    own name when the record has it). This is the one place where cross-article entity
-    resolution plugs into the writer.
-
-    Example: ``canonicalise(record, {"小资钱包": "资易贷"}.get(...))``
-    """
-    ids = {entity.id: canonical_id(entity.id) for entity in record.entities}
-    if all(old == new for old, new in ids.items()):
-        return record
-    merged: dict[str, Entity] = {}
-    for entity in record.entities:
-        new_id = ids[entity.id]
-        kept = merged.get(new_id)
-        if kept is None:
-            merged[new_id] = entity.model_copy(update={"id": new_id})
-            continue
-        first, other = (entity, kept) if entity.id == new_id else (kept, entity)
-        merged[new_id] = first.model_copy(
-            update={
-                "id": new_id,
-                "aliases": sorted({*kept.aliases, *entity.aliases, other.name} - {first.name}),
-                "confidence": max(kept.confidence, entity.confidence),
-                "attributes": {**other.attributes, **first.attributes},
-                "mentions": [*kept.mentions, *entity.mentions],
-            }
-        )
-
-    def moved(entity_id: str) -> str:
-        return ids.get(entity_id, entity_id)
-
-    return record.model_copy(
-        update={
-            "entities": list(merged.values()),
-            "relations": [
-                relation.model_copy(
-                    update={"source": moved(relation.source), "target": moved(relation.target)}
-                )
-                for relation in record.relations
-                if moved(relation.source) != moved(relation.target)
-            ],
-            "events": [
-                event.model_copy(
-                    update={
-                        "subjects": sorted({moved(s) for s in event.subjects}),
-                        "authority": moved(event.authority) if event.authority else None,
-                    }
-                )
-                for event in record.events
-            ],
-        }
-    )
-
-
 def plan_records(
-    records: Sequence[ExtractionRecord], canonical_id: Callable[[str], str] | None = None
+    records: Sequence[ExtractionRecord], resolution: Resolution | None = None
 ) -> RecordPlan:
-    """The rows a batch of records writes (see the module docstring); raises
-    :class:`~fintech_kg.errors.GraphError` for a record that refers to an entity it does not
-    hold or whose ids are too long for a key index.
+    """The rows a batch of records writes (see the module docstring), entity ids resolved by
+    ``resolution``; raises :class:`~fintech_kg.errors.GraphError` for a record that refers
+    to an entity it does not hold or whose ids are too long for a key index.
     """
     plan = RecordPlan()
     sentences: dict[str, SentenceRow] = {}
     entities: dict[str, dict[str, Any]] = {}
     relations: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
-    for original in records:
-        record = canonicalise(original, canonical_id) if canonical_id else original
+    if resolution is not None:
+        records = resolve_records(records, resolution)
+    for record in records:
         meta = record.article
         article_id = record.id
         plan.articles.append(
@@ -258,7 +214,11 @@ def plan_records(
             combined["types"].add(entity.type.value)
             combined["aliases"].update(aliases)
             combined["attributes"].update(
-                {k: v for k, v in sorted(entity.attributes.items()) if k and k not in _RESERVED}
+                {
+                    k: v
+                    for k, v in sorted(entity.attributes.items())
+                    if k and k not in RESERVED_PROPERTIES
+                }
             )
             plan.mentions.append(
                 MentionRow.model_construct(
@@ -413,6 +373,115 @@ def _check_known(record: ExtractionRecord, known: set[str], *entity_ids: str) ->
             " in the record's entities; fix the extraction output (every referenced id must be"
             " one of the record's entities)"
         )
+
+
+def merged_relations(
+    relations: Mapping[str, Sequence[Sequence[Any]]],
+    canonical: Callable[[str], str],
+    gone: Iterable[str],
+) -> list[RelationRow]:
+    """The entity relationships of nodes being merged, rewritten between canonical ids.
+
+    ``relations``: per node (the nodes that go and those they join) its relationships as the
+    graph holds them, ``[type, source id, target id, properties]``; ``canonical`` maps an id
+    to its canonical id; ``gone``: the ids of the nodes that go. Relationships that become
+    one unite their support (the highest confidence per article); a relationship between two
+    names of one entity says nothing and is dropped. Only rows touching a node that goes are
+    returned (the others stand as they are).
+
+    Example:
+        >>> held = {"乙": [["OWNS", "甲", "乙", {"article_ids": ["a1"], "confidences": [0.8]}]]}
+        >>> rows = merged_relations(held, lambda i: {"乙": "丙"}.get(i, i), ["乙"])
+        >>> [(row.source, row.target, row.article_ids) for row in rows]
+        [('甲', '丙', ['a1'])]
+    """
+    gone = set(gone)
+    combined: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
+    for entity_id, held in sorted(relations.items()):
+        for rel_type, source, target, props in held:
+            source, target = canonical(source), canonical(target)
+            if source == target:
+                continue
+            if RelationType(rel_type) in _SYMMETRIC and target < source:
+                source, target = target, source
+            key = (check_relation_type(rel_type), source, target, bool(props.get("hedged", False)))
+            row = combined.setdefault(
+                key,
+                {
+                    "support": {},
+                    "sentence_ids": set(),
+                    "extractor": props.get("extractor", ""),
+                    "moved": False,
+                },
+            )
+            row["moved"] |= entity_id in gone
+            for article_id, confidence in zip(
+                props.get("article_ids", []), props.get("confidences", []), strict=True
+            ):
+                row["support"][article_id] = max(row["support"].get(article_id, 0.0), confidence)
+            row["sentence_ids"].update(props.get("sentence_ids", []))
+    rows = []
+    for (rel_type, source, target, hedged), row in sorted(combined.items()):
+        if row["moved"]:
+            support = sorted(row["support"].items())
+            rows.append(
+                RelationRow(
+                    type=rel_type,
+                    source=source,
+                    target=target,
+                    hedged=hedged,
+                    article_ids=[a for a, _ in support],
+                    confidences=[c for _, c in support],
+                    sentence_ids=sorted(row["sentence_ids"]),
+                    extractor=row["extractor"],
+                )
+            )
+    return rows
+
+
+def rename_report(report: EventReport, canonical: Callable[[str], str]) -> EventReport:
+    """A report read from the graph with its entity ids resolved again (a merge renamed
+    them): subject, co-subjects and authorities canonical, under its new key and id.
+
+    Example: ``rename_report(report, lambda i: {"小资钱包": "资易贷"}.get(i, i))``
+    """
+    subject = canonical(report.subject) if report.subject is not None else None
+    key = (
+        subject_key(report.type, subject)
+        if subject is not None
+        else sector_key(report.type, report.sector)
+    )
+    return report.model_copy(
+        update={
+            "subject": subject,
+            "co_subjects": tuple(sorted({canonical(s) for s in report.co_subjects} - {subject})),
+            "authorities": tuple(sorted({canonical(a) for a in report.authorities})),
+            "key": key,
+            "report_id": f"{report.article_id}\n{key}\n{_period(report.date, report.precision)}",
+        }
+    )
+
+
+def join_reports(one: EventReport, other: EventReport) -> EventReport:
+    """One article's two reports that a merge made one (same key and period), combined by
+    the rules an article's reports of one key and period are combined by when planned."""
+    amounts = [r.amount_cny for r in (one, other) if r.amount_cny is not None]
+    locations = sorted(r.location for r in (one, other) if r.location)
+    event_dates = sorted(r.event_date for r in (one, other) if r.event_date)
+    triggers = [r.trigger for r in (one, other) if r.trigger]
+    return one.model_copy(
+        update={
+            "co_subjects": tuple(sorted({*one.co_subjects, *other.co_subjects})),
+            "amount_cny": max(amounts) if amounts else None,
+            "location": locations[0] if locations else None,
+            "event_date": event_dates[0] if event_dates else None,
+            "authorities": tuple(sorted({*one.authorities, *other.authorities})),
+            "hedged": one.hedged and other.hedged,
+            "confidence": max(one.confidence, other.confidence),
+            "trigger": min(triggers, default=""),
+            "sentence_ids": tuple(sorted({*one.sentence_ids, *other.sentence_ids})),
+        }
+    )
 
 
 class EventReach(_Row):

@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-_KEY_LABELS = ("Entity", "RiskEvent", "Article", "Sentence")
+_KEY_LABELS = ("Entity", "RiskEvent", "Article", "Sentence", "Alias")
 
 
 class _Result(BaseModel):

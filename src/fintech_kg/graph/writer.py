@@ -28,6 +28,13 @@ remain. Exactly what only that article supported disappears. Lexicon attributes 
 entity (``Entity.attributes``) are facts about the entity, not claims of an article: they
 stay while the entity does.
 
+Identity of entities. Before rows are built, the batch's entity names are resolved
+(:mod:`fintech_kg.graph.aliases`) against the user's overrides, the lexicon and the
+``(:Alias {name})-[:ALIAS_OF {via, kind, …}]->(:Entity)`` ties the graph holds; records get
+canonical ids (in planning), held nodes a new tie joins are merged into the canonical node
+first (their risk events planned again under the new keys), and every tie is written with
+its reason. Retraction removes an article's support from ties but does not undo a merge.
+
 Derived label. A ``P2PPlatform`` entity also carries the label ``Collapsed`` while it is
 the subject of a ``COLLAPSE`` risk event or its lexicon ``status`` is a failure (anything
 but ``normal`` and ``转型``: 停业, 跑路, 提现困难, 经侦介入, …), so Browser styles can pick
@@ -60,25 +67,37 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Any, LiteralString, cast
+from typing import Any, LiteralString, NamedTuple, cast
 
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, TransientError
 from pydantic import BaseModel, ConfigDict
 
 from fintech_kg.errors import GraphError
+from fintech_kg.extraction.lexicon import Lexicon, load_lexicon
+from fintech_kg.graph.aliases import (
+    AliasOverrides,
+    HeldEntity,
+    Resolution,
+    resolve_names,
+    tie_rows,
+)
 from fintech_kg.graph.planning import (
+    RESERVED_PROPERTIES,
     EventReach,
     HeldEvent,
     RecordPlan,
     event_reach,
+    join_reports,
+    merged_relations,
     plan_events,
     plan_records,
+    rename_report,
 )
 from fintech_kg.graph.resolution import EventReport
-from fintech_kg.graph.templates import write_template
+from fintech_kg.graph.templates import check_labels, write_template
 from fintech_kg.models import ExtractionRecord
-from fintech_kg.vocabulary import ENTITY_LABELS
+from fintech_kg.vocabulary import ENTITY_LABELS, EntityType
 
 __all__ = ["DEFAULT_BATCH_SIZE", "GraphWriter", "WriteReport"]
 
@@ -116,9 +135,8 @@ class GraphWriter:
     """Writes :class:`~fintech_kg.models.ExtractionRecord` s to one Neo4j database.
 
     ``batch_size`` articles go into one transaction. The database is named on every call.
-    ``canonical_id`` maps an extracted entity id to the graph's id for that entity (cross-
-    article entity resolution; identity by default), see
-    :func:`fintech_kg.graph.planning.canonicalise`.
+    ``aliases``: the user's merges and splits of entity names; ``lexicon``: the lexicon whose
+    ties resolve names (default: the shipped one), see :mod:`fintech_kg.graph.aliases`.
     """
 
     def __init__(
@@ -126,14 +144,16 @@ class GraphWriter:
         driver: Driver,
         database: str,
         batch_size: int = DEFAULT_BATCH_SIZE,
-        canonical_id: Callable[[str], str] | None = None,
+        *,
+        aliases: AliasOverrides | None = None,
+        lexicon: Lexicon | None = None,
     ):
         if batch_size < 1:
             raise GraphError(f"batch size must be at least 1, got {batch_size}")
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
-        self.canonical_id = canonical_id
+        self.identity = _Identity(aliases or AliasOverrides(), lexicon or load_lexicon())
 
     def write(self, records: Iterable[ExtractionRecord]) -> WriteReport:
         """Write records batch by batch; each batch commits whole or not at all.
@@ -150,7 +170,7 @@ class GraphWriter:
         latest = {record.id: record for record in records}
 
         def work(tx: ManagedTransaction) -> WriteReport:
-            return _write_records(tx, list(latest.values()), self.canonical_id)
+            return _write_records(tx, list(latest.values()), self.identity)
 
         return self._execute(work)
 
@@ -204,10 +224,15 @@ def _rows(models: Sequence[BaseModel]) -> list[dict[str, Any]]:
     return [dict(model) for model in models]
 
 
+class _Identity(NamedTuple):
+    """What entity resolution needs besides the records and the graph."""
+
+    overrides: AliasOverrides
+    lexicon: Lexicon
+
+
 def _write_records(
-    tx: ManagedTransaction,
-    records: list[ExtractionRecord],
-    canonical_id: Callable[[str], str] | None,
+    tx: ManagedTransaction, records: list[ExtractionRecord], identity: _Identity
 ) -> WriteReport:
     report = WriteReport()
     stored = {
@@ -234,7 +259,10 @@ def _write_records(
         report.articles_replaced += len(replaced)
     if not fresh:
         return report
-    plan: RecordPlan = plan_records(fresh, canonical_id)
+    # Entity identity (fintech_kg.graph.aliases): held nodes that a new tie joins are merged
+    # first; their events' reports, renamed, join the event sync below.
+    resolution, alias_rows, merged_reports = _resolve_entities(tx, fresh, identity, report)
+    plan: RecordPlan = plan_records(fresh, resolution)
     _run(tx, "write_articles", report, rows=_rows(plan.articles))
     _run(tx, "write_sentences", report, rows=_rows(plan.sentences))
     _run(tx, "write_entities", report, rows=_rows(plan.entities))
@@ -244,11 +272,118 @@ def _write_records(
         by_type[row.type].append(dict(row))
     for relation_type, typed_rows in sorted(by_type.items()):
         _run(tx, "write_relations", report, relation_type=relation_type, rows=typed_rows)
+    _run(tx, "write_aliases", report, rows=alias_rows)
+    merges = resolution.merges
+    entity_ids = (entity_ids - set(merges)) | set(merges.values())
     entity_ids |= {row.id for row in plan.entities}
-    _refresh_collapsed(tx, entity_ids | _sync_events(tx, touched, plan.reports, report), report)
+    synced = _sync_events(tx, touched, plan.reports + merged_reports, report)
+    _refresh_collapsed(tx, entity_ids | synced, report)
     report.articles_written += len(fresh)
     # Nodes made by claim_articles for new articles were counted as created already.
     return report
+
+
+def _resolve_entities(
+    tx: ManagedTransaction,
+    records: list[ExtractionRecord],
+    identity: _Identity,
+    report: WriteReport,
+) -> tuple[Resolution, list[dict[str, Any]], list[EventReport]]:
+    """Resolve the records' entity names against what the graph holds for them
+    (:func:`~fintech_kg.graph.aliases.resolve_names`) and merge the held nodes a new tie
+    joins. Returns the resolution (planning rewrites the records with it), the rows of the
+    ties, and the reports of the merged nodes' events renamed (for the event sync).
+    """
+    names = sorted(
+        {e.id for r in records for e in r.entities}
+        | {a for r in records for e in r.entities for a in e.aliases}
+    )
+    held_rows = _run(tx, "read_aliases", report, names=names, entity_labels=sorted(ENTITY_LABELS))
+    held = [
+        HeldEntity(
+            id=row["id"],
+            types=tuple(EntityType(t) for t in sorted(row["types"])),
+            names=tuple(sorted({name for name, _ in row["names"]})),
+            former_ids=tuple(sorted({name for name, kind in row["names"] if kind == "merged"})),
+            sector=row["properties"].get("kind") == "sector" or "Sector" in row["types"],
+        )
+        for row in held_rows
+    ]
+    resolution = resolve_names(
+        records, overrides=identity.overrides, held=held, lexicon=identity.lexicon
+    )
+    merged_articles: dict[str, list[str]] = {}
+    merged_reports: list[EventReport] = []
+    if resolution.merges:
+        merged_articles, merged_reports = _merge_held(tx, resolution, held_rows, report)
+    return resolution, tie_rows(records, resolution, merged_articles), merged_reports
+
+
+def _merge_held(
+    tx: ManagedTransaction,
+    resolution: Resolution,
+    held_rows: list[dict[str, Any]],
+    report: WriteReport,
+) -> tuple[dict[str, list[str]], list[EventReport]]:
+    """Merge each held node of ``resolution.merges`` into its canonical node: mentions and
+    names move (``merge_entity``), entity relationships are rewritten between canonical ids
+    (:func:`~fintech_kg.graph.planning.merged_relations`), and the risk events that name
+    any of these nodes (as subject, co-subject or authority) are deleted and their reports
+    returned renamed, to be planned again as if the tie had been known from the start.
+    Returns the articles that mentioned each node that went, and those reports."""
+    merges = resolution.merges
+    held = {row["id"]: row for row in held_rows}
+    ids = sorted(set(merges) | {keep for keep in merges.values() if keep in held})
+    sources = {row["id"]: row for row in _run(tx, "read_merge_source", report, ids=ids)}
+    relations = merged_relations(
+        {entity_id: row["relations"] for entity_id, row in sources.items()},
+        resolution.of,
+        merges,
+    )
+    event_ids = sorted({e for row in sources.values() for e in row["event_ids"]})
+    renamed: dict[str, EventReport] = {}
+    if event_ids:
+        held_events = _run(
+            tx,
+            "read_event_reports",
+            report,
+            windows=[],
+            keys=[],
+            latest_keys=[],
+            event_ids=event_ids,
+        )
+        for row in held_events:
+            for article_id, published, props in row["reports"]:
+                stored = EventReport.from_stored(
+                    row["key"], article_id, _native(published), _dates(props)
+                )
+                again = rename_report(stored, resolution.of)
+                known = renamed.get(again.report_id)
+                renamed[again.report_id] = again if known is None else join_reports(known, again)
+        _run(tx, "delete_events", report, ids=event_ids)
+    for gone, keep in merges.items():
+        kept = held.get(keep, {}).get("properties", {})
+        properties = {
+            k: v
+            for k, v in sorted(held[gone]["properties"].items())
+            if k not in RESERVED_PROPERTIES and k not in kept
+        }
+        types = check_labels(held[gone]["types"] or ["Company"])
+        _run(tx, "merge_entity", report, gone=gone, keep=keep, types=types, properties=properties)
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for relation in relations:
+        by_type[relation.type].append(dict(relation))
+    for relation_type, typed_rows in sorted(by_type.items()):
+        _run(tx, "write_relations", report, relation_type=relation_type, rows=typed_rows)
+    _run(
+        tx,
+        "refresh_entities",
+        report,
+        ids=sorted(set(merges.values())),
+        entity_labels=sorted(ENTITY_LABELS),
+    )
+    merged_articles = {gone: sorted(sources[gone]["article_ids"]) for gone in merges}
+    return merged_articles, sorted(renamed.values(), key=lambda r: r.report_id)
 
 
 def _retract_only(tx: ManagedTransaction, article_ids: list[str]) -> WriteReport:
@@ -276,6 +411,7 @@ def _retract_articles(
         _run(tx, "lock_events", report, rows=[{"id": i, "key": k} for i, k in events])
     _run(tx, "retract_relations", report, ids=sorted(article_ids))
     _run(tx, "retract_articles", report, ids=sorted(article_ids))
+    _run(tx, "retract_aliases", report, ids=sorted(article_ids), entity_ids=entity_ids)
     _run(tx, "prune_entities", report, ids=entity_ids)
     _run(tx, "refresh_entities", report, ids=entity_ids, entity_labels=sorted(ENTITY_LABELS))
     report.articles_retracted += len(touched)

@@ -36,6 +36,7 @@ from pyspark.sql import DataFrame, Row
 from pyspark.sql import functions as F
 
 from fintech_kg.errors import GraphError
+from fintech_kg.graph.aliases import load_overrides
 from fintech_kg.graph.ingest import IngestReport
 from fintech_kg.graph.writer import DEFAULT_BATCH_SIZE, GraphWriter, WriteReport
 from fintech_kg.models import ExtractionRecord
@@ -115,7 +116,8 @@ def _write_rows(
     report = IngestReport()
     records = (ExtractionRecord.model_validate_json(row.json) for row in rows)
     with settings.driver() as driver:
-        writer = GraphWriter(driver, settings.database, batch_size=batch_size)
+        aliases = load_overrides(settings.aliases_file)  # the user's merges, as in ingest
+        writer = GraphWriter(driver, settings.database, batch_size=batch_size, aliases=aliases)
         while batch := list(islice(records, batch_size)):
             _write_batch(writer, batch, report, retries)
     return report
