@@ -209,3 +209,12 @@ def test_a_registered_name_cut_off_is_the_name_and_a_word_inside_a_name_is_not()
     resolution = resolve_names([record("c", text, cut, whole)], lexicon=load_lexicon())
     assert resolution.of("资易贷(北京)金融信息服务有") == "小资钱包"
     assert resolution.of("赛伯乐投资集团") == "赛伯乐投资集团"  # 乐投资 is a platform's name
+
+
+def test_every_entity_type_has_a_rank_and_a_family() -> None:
+    # a type added to the vocabulary must say how it ranks for a canonical id and what it
+    # may be tied to, or resolution fails on the first record that holds one
+    from fintech_kg.graph import aliases
+
+    assert set(aliases._TYPE_RANK) == set(EntityType)
+    assert {EntityType.SECTOR, EntityType.COLLECTIVE} <= set(aliases._FAMILY)

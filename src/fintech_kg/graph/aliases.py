@@ -103,6 +103,7 @@ _TYPE_RANK = {
             EntityType.TECHNOLOGY,
             EntityType.PERSON,
             EntityType.SECTOR,
+            EntityType.COLLECTIVE,
         )
     )
 }
