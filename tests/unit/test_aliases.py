@@ -218,3 +218,31 @@ def test_every_entity_type_has_a_rank_and_a_family() -> None:
 
     assert set(aliases._TYPE_RANK) == set(EntityType)
     assert {EntityType.SECTOR, EntityType.COLLECTIVE} <= set(aliases._FAMILY)
+
+
+def test_one_articles_slip_does_not_make_two_known_bodies_one() -> None:
+    # an extraction slip gives two known platforms the sector's name as an alias, and one of
+    # them a place: neither alias ties them, so they stay two nodes and 网贷行业 stays a sector
+    text = "小资钱包与陆金所都是P2P平台，总部在北京。"
+    records = [
+        record("s1", text, entity(text, "小资钱包", P2P, ("P2P平台", "北京"))),
+        record("s2", text, entity(text, "陆金所", P2P, ("P2P平台", "北京"))),
+    ]
+    resolution = resolve_names(records, lexicon=load_lexicon())
+    assert resolution.of("小资钱包") != resolution.of("陆金所")
+    assert not resolution.merges
+    assert resolution.of("P2P平台") not in {"小资钱包", "陆金所"}
+
+
+def test_a_place_s_body_and_a_bank_branch_are_not_their_kind() -> None:
+    # 甲乙市公安局 is no generic 公安局 with junk before it; "庚辛分行" and
+    # "银行股份有限公司" name a kind of body, so two banks sharing them stay two banks
+    text = "甲乙市公安局立案。丙丁银行股份有限公司庚辛分行与戊己银行股份有限公司庚辛分行。"
+    police = entity(text, "甲乙市公安局", EntityType.REGULATOR)
+    banks = [
+        entity(text, name, EntityType.BANK, ("银行股份有限公司", "庚辛分行"))
+        for name in ("丙丁银行", "戊己银行")
+    ]
+    resolution = resolve_names([record("b1", text, police, *banks)], lexicon=load_lexicon())
+    assert resolution.of("甲乙市公安局") == "甲乙市公安局"
+    assert resolution.of("丙丁银行") != resolution.of("戊己银行")

@@ -64,6 +64,7 @@ from fintech_kg.extraction.lexicon import (
     load_generic_words,
     load_name_patterns,
 )
+from fintech_kg.extraction.triggers import load_triggers
 from fintech_kg.models import ArticleMeta, Entity, ExtractionRecord, Relation, RiskEvent
 from fintech_kg.vocabulary import EntityType
 
@@ -385,6 +386,8 @@ def resolve_names(
 
     dropped: dict[str, str] = {}
     article_ties: list[NameTie] = []
+    owners = _surface_owners(entries)
+    places = load_triggers().place_forms
     for record in sorted(records, key=lambda r: r.id):
         others = sorted({e.id for e in record.entities}, key=lambda n: (-len(n), n))
         for entity in record.entities:
@@ -400,6 +403,12 @@ def resolve_names(
                 if own is not None and alias in own.aliases:
                     continue  # the lexicon's own alias: no article needed to say so
                 if alias in load_generic_words() or alias.endswith(_CUT_OFF_ENDINGS):
+                    continue
+                if (
+                    alias in places
+                    or not _distinctive(alias)
+                    or _names_another(entity, alias, owners, entries)
+                ):
                     continue
                 article_ties.append(_article_tie(record, entity, alias, "article"))
     for tie in article_ties:  # their names may be tied by the lexicon too
@@ -452,6 +461,59 @@ def resolve_names(
     )
 
 
+def _names_another(
+    entity: Entity,
+    alias: str,
+    owners: Mapping[str, set[str]],
+    entries: Mapping[str, LexiconEntry],
+) -> bool:
+    """Whether an article's alias is a name the lexicon gives another entity, so that tying
+    it would make two known bodies one on one article's say (an extraction slip such as a
+    platform carrying the sector's "P2P平台"): refused when the entity is known itself, or
+    when the other is of another family (a sector, a regulator, a person …)."""
+    others = owners.get(alias, set()) - {entity.id}
+    if not others or entity.id in owners.get(alias, set()):
+        return False
+    if any(_is_generic(entries[o]) for o in others):
+        return True  # 公安机关 stands for every police: no body is it
+    if entity.id in entries:
+        return True
+    family = _FAMILY.get(entity.type, "organisation")
+    return any(_FAMILY.get(entries[o].type, "organisation") != family for o in others)
+
+
+def _is_generic(entry: LexiconEntry) -> bool:
+    """A lexicon word for the body of any place (公安机关, 金融办): never one body's name."""
+    return entry.attributes.get("generic") == "true"
+
+
+_LEGAL_TAIL = re.compile(
+    r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团|公司|分行|支行|分公司|营业部)+$"
+)
+
+
+_BRANCH_ENDINGS = ("分公司", "分行", "支行", "营业部")
+
+
+def _distinctive(alias: str) -> bool:
+    """Whether an article's alias names one entity: something is left once its legal or
+    branch ending is off, and that is no place or generic word ("银行股份有限公司",
+    "成都分行" and "芜湖分公司" name a kind, not a body)."""
+    core = _LEGAL_TAIL.sub("", alias)
+    if alias.endswith(_BRANCH_ENDINGS) and len(core) <= 3:
+        return False  # a place and a branch word ("芜湖分公司"): any company's branch there
+    return len(core) >= 2 and core not in load_generic_words() and not _is_place(core)
+
+
+def _surface_owners(entries: Mapping[str, LexiconEntry]) -> dict[str, set[str]]:
+    """Every name and alias of the lexicon -> the entries it names."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name, entry in entries.items():
+        for surface in (name, *entry.aliases):
+            owners[surface].add(name)
+    return owners
+
+
 def _article_tie(
     record: ExtractionRecord, entity: Entity, name: str, kind: TieKind, reason: str = ""
 ) -> NameTie:
@@ -490,6 +552,8 @@ def _cleanup(
         for hit in lexicon.find(fold(name)):
             if hit.entry is None or hit.needs_context or hit.end - hit.start < _MIN_CORE:
                 continue  # a name that is also a word ("乐投资") is no evidence inside another
+            if _is_generic(hit.entry):
+                continue  # "昆明市公安局" is a body of its own, not 公安局 with junk before it
             if hit.end == len(name):
                 found.append((hit.start, name[hit.start : hit.end], hit.entry.name))
             if hit.start == 0 and len(name) >= _MIN_TRUNCATED:
