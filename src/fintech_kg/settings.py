@@ -34,7 +34,7 @@ server between folders. The password file is written on the server's first start
 Keyword arguments win over the environment, which wins over the defaults.
 
 Example:
-    >>> settings = Settings(bolt_port=7787, http_port=7574, home="/tmp/kg")
+    >>> settings = Settings(uri=None, bolt_port=7787, http_port=7574, home="/tmp/kg")
     >>> settings.bolt_uri
     'bolt://127.0.0.1:7787'
     >>> settings.browser_url

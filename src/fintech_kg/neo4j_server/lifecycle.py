@@ -196,7 +196,9 @@ def _is_server(pid: int, layout: ServerLayout) -> bool:
 def _initial_password(settings: Settings, layout: ServerLayout) -> str:
     if settings.password is not None or settings.password_file.is_file():
         return settings.neo4j_password()
-    password = secrets.token_urlsafe(18)
+    # hex, not token_urlsafe: the admin tool takes the password as an argument, and one that
+    # starts with "-" (1 in 64 of token_urlsafe's) is read as an option and refused
+    password = secrets.token_hex(18)
     layout.root.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(settings.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
