@@ -19,7 +19,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
@@ -27,11 +26,11 @@ from neo4j import Driver
 
 from fintech_kg.evaluation.graph import close_event_pairs, gold_records, load_gold, score_graph
 from fintech_kg.extraction import extract_many
-from fintech_kg.graph.schema import apply_schema
 from fintech_kg.graph.writer import GraphWriter
 from fintech_kg.models import Article, ExtractionRecord
 from fintech_kg.reading import read_articles
 from fintech_kg.settings import Settings
+from shared_data import prepare_database
 
 SHARED = Path(__file__).resolve().parents[2] / "shared/data"
 
@@ -73,13 +72,7 @@ def main() -> None:
     settings = Settings()
     with settings.driver() as driver:
         database = settings.database
-        held, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database)
-        if held[0]["n"] and not args.clear:
-            sys.exit(
-                f"database {database!r} at {settings.bolt_uri} holds {held[0]['n']} nodes;"
-                " the benchmark empties it: rerun with --clear"
-            )
-        apply_schema(driver, database)
+        prepare_database(driver, settings, args.clear)
         gold = load_gold(args.gold)
         articles = args.gold / "articles.jsonl"
         if args.gold_records:

@@ -23,12 +23,11 @@ from pathlib import Path
 from neo4j import Driver, ManagedTransaction
 
 from fintech_kg.extraction import extract_many
-from fintech_kg.graph.schema import apply_schema
 from fintech_kg.graph.writer import GraphWriter
 from fintech_kg.models import Article, ExtractionRecord
 from fintech_kg.reading import read_articles
 from fintech_kg.settings import Settings
-from shared_data import CORPUS, absent
+from shared_data import CORPUS, absent, prepare_database
 
 # The naive baseline, as graph builders that write fact by fact do it: one auto-retried
 # transaction per statement, one MERGE per node or relationship, no batching.
@@ -144,13 +143,7 @@ def main() -> None:
     settings = Settings()
     with settings.driver() as driver:
         database = settings.database
-        held, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database)
-        if held[0]["n"] and not args.clear:
-            sys.exit(
-                f"database {database!r} at {settings.bolt_uri} holds {held[0]['n']} nodes;"
-                " the benchmark empties it: rerun with --clear"
-            )
-        apply_schema(driver, database)
+        prepare_database(driver, settings, args.clear)
 
         if args.records and args.records.is_file():
             lines = args.records.read_text(encoding="utf-8").splitlines()

@@ -8,9 +8,15 @@ Example: ``python bench/extract_speed.py`` reads ``<checkout>/../shared/data/bdc
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-__all__ = ["CORPUS", "SHARED_DATA", "absent"]
+from neo4j import Driver
+
+from fintech_kg.graph.schema import apply_schema
+from fintech_kg.settings import Settings
+
+__all__ = ["CORPUS", "SHARED_DATA", "absent", "prepare_database"]
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 """The shared data folder beside the checkout."""
@@ -27,3 +33,16 @@ def absent(path: Path, option: str = "--corpus") -> str | None:
         f"skipped: {path} not found; the shared data sets belong in {SHARED_DATA} (beside the"
         f" checkout, see its README.md), or pass {option} PATH"
     )
+
+
+def prepare_database(driver: Driver, settings: Settings, clear: bool) -> None:
+    """Refuse a database that holds nodes unless ``clear`` (the benchmark empties it), then
+    apply the schema."""
+    database = settings.database
+    held, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database)
+    if held[0]["n"] and not clear:
+        sys.exit(
+            f"database {database!r} at {settings.bolt_uri} holds {held[0]['n']} nodes;"
+            " the benchmark empties it: rerun with --clear"
+        )
+    apply_schema(driver, database)
