@@ -30,9 +30,7 @@ from fintech_kg.graph.writer import GraphWriter
 from fintech_kg.models import Article, ExtractionRecord
 from fintech_kg.reading import read_articles
 from fintech_kg.settings import Settings
-from shared_data import prepare_database
-
-SHARED = Path(__file__).resolve().parents[2] / "shared/data"
+from shared_data import SHARED_DATA, prepare_database
 
 
 def clear(driver: Driver, database: str) -> None:
@@ -56,7 +54,7 @@ def records_of(articles: Path, records: Path | None, workers: int) -> list[Extra
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, default=SHARED / "gold_dev")
+    parser.add_argument("--gold", type=Path, default=SHARED_DATA / "gold_dev")
     parser.add_argument("--records", type=Path, help="extracted gold_dev records (read/write)")
     parser.add_argument("--gold-records", action="store_true", help="ingest the gold itself")
     parser.add_argument("--corpus", type=Path, help="articles of a corpus to count close events")

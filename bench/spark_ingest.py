@@ -31,9 +31,7 @@ from fintech_kg.graph.client import KnowledgeGraph
 from fintech_kg.models import Article
 from fintech_kg.reading import read_articles
 from fintech_kg.settings import Settings
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-CORPUS = SHARED / "bdci2019_corpus" / "articles.jsonl"
+from shared_data import CORPUS, absent
 
 
 def timed(work: Callable[[], Any]) -> tuple[float, Any]:
@@ -68,12 +66,8 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--clear", action="store_true", help="empty a database holding nodes")
     args = parser.parse_args()
-    if not CORPUS.exists():
-        print(
-            f"error: the shared corpus is absent ({CORPUS}); it sits in ../shared/data next"
-            " to the checkout",
-            file=sys.stderr,
-        )
+    if message := absent(CORPUS):
+        print(message, file=sys.stderr)
         return 2
     try:
         from fintech_kg.spark import extract_inputs, ingest, source_inputs, spark_session
